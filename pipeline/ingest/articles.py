@@ -1,0 +1,130 @@
+"""News articles: data/raw/articles/<source_id>.txt plus a row in data/raw/articles/sources.csv.
+
+Reads the files exactly as published (UTF-8, newlines untouched, so character offsets point into
+the raw file), checks them against sources.csv, and runs the extractor on each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipeline import problems as P
+from pipeline.extract import extract_claims
+from pipeline.ingest.common import CLAIM_COLUMNS, SOURCE_COLUMNS, Ingested, claim_row, frame, read_csv_rows, sha256_of
+from pipeline.paths import ProjectPaths
+from pipeline.reference import Reference
+
+MANIFEST_COLUMNS = ["source_id", "title", "publisher", "published", "url"]
+
+
+@dataclass(frozen=True)
+class Article:
+    source_id: str
+    path: Path
+    shown_as: str  # path relative to data/raw/
+    text: str
+    sha256: str
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+def read_manifest(path: Path, shown: str) -> tuple[dict[str, dict], list[P.Problem]]:
+    """sources.csv rows by source_id, with problems (bad dates, duplicate ids)."""
+    if not path.exists():
+        return {}, [P.error(shown, "is missing: every article needs a row source_id,title,publisher,published,url")]
+    rows, problems = read_csv_rows(path, shown, required=MANIFEST_COLUMNS)
+    manifest: dict[str, dict] = {}
+    for line, cells in rows:
+        source_id = cells["source_id"]
+        if not source_id:
+            problems.append(P.error(shown, "source_id is empty", row=line, column="source_id"))
+            continue
+        if source_id in manifest:
+            problems.append(P.error(shown, f"duplicate source_id {source_id!r} (first on line {manifest[source_id]['line']})", row=line, column="source_id"))
+            continue
+        published = None
+        if cells["published"]:
+            try:
+                published = date.fromisoformat(cells["published"])
+            except ValueError:
+                problems.append(P.error(shown, "published is not an ISO date (YYYY-MM-DD)", row=line, column="published", value=cells["published"]))
+                continue
+        manifest[source_id] = {**{k: (v or None) for k, v in cells.items()}, "published": published, "line": line}
+    return manifest, problems
+
+
+def read_article_file(path: Path, shown: str) -> tuple[str | None, list[P.Problem]]:
+    """The text of one article, or None with the reason it cannot be used."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [P.error(shown, f"cannot be read: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [P.error(shown, f"is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8")]
+    if not text.strip():
+        return None, [P.warning(shown, "is empty; it was skipped")]
+    return text, []
+
+
+def read_articles(paths: ProjectPaths) -> tuple[list[Article], list[P.Problem]]:
+    folder = paths.articles
+    manifest_path = folder / "sources.csv"
+    manifest, problems = read_manifest(manifest_path, paths.relative_to_raw(manifest_path))
+    files = {p.stem: p for p in sorted(folder.glob("*.txt"))} if folder.exists() else {}
+    for source_id, row in manifest.items():
+        if source_id not in files:
+            problems.append(P.error(paths.relative_to_raw(manifest_path), f"names {source_id}.txt, which does not exist", row=row["line"], column="source_id", value=source_id))
+    articles = []
+    for source_id, path in files.items():
+        shown = paths.relative_to_raw(path)
+        if source_id not in manifest:
+            problems.append(P.error(shown, "has no row in articles/sources.csv; add source_id,title,publisher,published,url (unknown fields empty)"))
+            continue
+        text, found = read_article_file(path, shown)
+        problems.extend(found)
+        if text is None:
+            continue
+        row = manifest[source_id]
+        articles.append(Article(source_id, path, shown, text, sha256_of(path), row["title"], row["publisher"], row["published"], row["url"]))
+    return articles, problems
+
+
+def claims_from_articles(articles: list[Article], reference: Reference) -> Ingested:
+    claims, sources, problems = [], [], []
+    for article in articles:
+        extraction = extract_claims(article.text, article.published)
+        for note in extraction.notes:
+            problems.append(P.warning(article.shown_as, note))
+        if not extraction.claims:
+            problems.append(P.warning(article.shown_as, "no claims were found in this article"))
+        for claim in extraction.claims:
+            claims.append(
+                claim_row(
+                    reference,
+                    claim_id=f"{article.source_id}:{claim.start}-{claim.end}",
+                    source_id=article.source_id,
+                    source_type="article",
+                    area_id=claim.area_id,
+                    period=claim.period,
+                    metric=claim.metric,
+                    value=claim.value,
+                    qualifier=claim.qualifier,
+                    evidence=claim.evidence,
+                    locator=f"{claim.start}-{claim.end}",
+                    rule=claim.rule,
+                    status=claim.status,
+                    note=claim.note,
+                )
+            )
+        sources.append(
+            {"source_id": article.source_id, "source_type": "article", "title": article.title,
+             "publisher": article.publisher, "published": article.published.isoformat() if article.published else None,
+             "url": article.url, "sha256": article.sha256, "path": article.shown_as, "n_claims": 0}
+        )
+    return Ingested(frame(claims, CLAIM_COLUMNS), frame(sources, SOURCE_COLUMNS), problems)

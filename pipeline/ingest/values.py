@@ -1,0 +1,67 @@
+"""Reading one contributor table cell: areas, periods, metrics, numbers and qualifiers.
+
+Shared by the curated compilation and the FOI templates so every table is held to the same rules
+and its problems are worded the same way. Each function returns (parsed value, reason) where the
+reason is None when the cell is good.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.financial_year import parse_financial_year
+from pipeline.reference import Reference
+from pipeline.schemas import QUALIFIERS
+
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def parse_area(reference: Reference, text: str) -> tuple[str | None, str | None]:
+    if not text:
+        return None, "area is empty"
+    area_id = reference.resolve_area(text)
+    if area_id is None:
+        return None, f"unknown area {text!r}: not an area name or alias in data/reference/aliases.csv"
+    return area_id, None
+
+
+def parse_period(text: str) -> tuple[str | None, str | None]:
+    period = parse_financial_year(text)
+    if period is None:
+        return None, f"period {text!r} is not a financial year (write it like 2016/17)"
+    return period, None
+
+
+def parse_metric(reference: Reference, text: str) -> tuple[str | None, str | None]:
+    if text not in reference.metric_units:
+        known = ", ".join(sorted(reference.metric_units))
+        return None, f"unknown metric {text!r}; known metrics: {known}"
+    return text, None
+
+
+def parse_number(text: str) -> tuple[float | None, str | None]:
+    """A plain number: digits with optional thousands commas and decimals, optional sign."""
+    cleaned = text.strip()
+    if not _NUMBER.match(cleaned):
+        return None, f"{text!r} is not a number"
+    return float(cleaned.replace(",", "")), None
+
+
+def parse_qualifier(text: str) -> tuple[str | None, str | None]:
+    if not text:
+        return "exact", None
+    if text not in QUALIFIERS:
+        return None, f"unknown qualifier {text!r}; use one of {', '.join(QUALIFIERS)}"
+    return text, None
+
+
+def check_range(reference: Reference, metric: str, value: float) -> str | None:
+    """The reason a value is impossible for its metric's unit, or None."""
+    unit = reference.metric_units[metric]
+    if reference.in_range(unit, value):
+        return None
+    low, high = reference.unit_ranges[unit]
+    if unit == "count" and value < 0:
+        return f"negative count {value:g} for {metric}"
+    bounds = f"{'' if low is None else f'{low:g}'} to {'' if high is None else f'{high:g}'}".strip()
+    return f"{value:g} is outside the range of {unit} ({bounds}) for {metric}"
