@@ -136,12 +136,34 @@ class Observations(pa.DataFrameModel):
         name = "observations"
 
 
+QUALITY_RESULTS = ["ok", "warning", "error"]
+
+
+class Quality(pa.DataFrameModel):
+    check: Series[str] = _text("Which arithmetic check: e.g. `change_vs_counts`, `share_vs_count`, `subset_le_total`, `bound_vs_exact`, `jump`.")
+    area_id: Series[str] = _text("Area checked (for a sum of areas, the total's area).", nullable=True)
+    period: Series[str] = _text("Financial year checked.", nullable=True)
+    metric: Series[str] = _text("Metric checked.", nullable=True)
+    values: Series[str] = _text("The values compared, as `name=value` pairs joined by `; `.")
+    expected: Series[str] = _text("What the check expected, with the tolerance it allowed.")
+    result: Series[str] = _text("`ok`, `warning` or `error` (an error blocks the release).", isin=QUALITY_RESULTS)
+    sources: Series[str] = _text("`;`-joined ids of the sources whose values were compared.", nullable=True)
+    detail: Series[str] = _text("A sentence saying what was found.", nullable=True)
+
+    class Config:
+        strict = True
+        ordered = True
+        coerce = True
+        name = "quality"
+
+
 PUBLISHED_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "observations": Observations,
     "claims": Claims,
     "sources": Sources,
     "areas": Areas,
     "metrics": Metrics,
+    "quality": Quality,
 }
 
 
