@@ -1,7 +1,8 @@
 """Reading claims out of news articles by general rules (DATA_MODEL.md, "Reading an article").
 
 `extract_claims(text, published)` is the whole interface: text in, claims out. It never raises
-on any text and never reads files.
+on any text and never reads files. The rules are in reader.py; the vocabulary they use is data,
+in lexicon/*.csv and data/reference/.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ class ExtractedClaim:
     qualifier: str
     start: int  # character offsets of the number as written ("1,483", "one in 20", "every six hours")
     end: int
-    evidence: str  # the sentence it was read from
-    rule: str  # which reading rule produced it
+    evidence: str  # the sentence it was read from, white space folded
+    rule: str  # which reading rules produced it
     status: str = "ok"  # or "needs_review": kept out of observations until a reviewer accepts it
     note: str | None = None
 
@@ -28,9 +29,11 @@ class ExtractedClaim:
 @dataclass
 class Extraction:
     claims: list[ExtractedClaim] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what was skipped and why, for the run's output
+    notes: list[str] = field(default_factory=list)  # what was left out and why, for the run's output
 
 
 def extract_claims(text: str, published: date | None = None) -> Extraction:
-    """Every claim the article states. Not built yet: returns no claims."""
-    return Extraction(notes=["the article extractor is not built yet"])
+    """Every claim the article states, by the reading rules of docs/reading-rules.md."""
+    from pipeline.extract.reader import read_article
+
+    return read_article(text, published)

@@ -1,0 +1,149 @@
+"""The extractor's vocabulary, read from the CSV files in lexicon/ and data/reference/.
+
+Phrases become case-insensitive regular expressions here, once per process: words match whole
+words, a space matches any run of spaces or a hyphen ("UK wide" matches "UK-wide"), and "and"
+matches "&". Large phrase lists compile to a trie so matching stays fast on long articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.paths import ProjectPaths
+from pipeline.reference import Reference
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+SEPARATOR = r"(?:[ \t\u00a0]*[-‐‑][ \t\u00a0]*|[ \t\u00a0]+)"
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    with open(LEXICON_DIR / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _token_pattern(token: str) -> str:
+    if token == "and":
+        return r"(?:and|&)"
+    return re.escape(token)
+
+
+def _tokens(phrase: str) -> list[str]:
+    text = phrase.replace("&", " and ")
+    return [t for t in re.split(r"[\s\-]+", text.strip()) if t]
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """One regex alternative matching any phrase, longest first, without a slow flat alternation."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for token in _tokens(phrase.lower()):
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = []
+        for token in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
+            child = node[token]
+            rest = {k: v for k, v in child.items() if k}
+            piece = _token_pattern(token)
+            if rest:
+                tail = f"{SEPARATOR}{build(child)}"
+                piece += f"(?:{tail})" + ("?" if "" in child else "")
+            branches.append(piece)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern:
+    """Whole-word, case-insensitive matcher for any of the phrases."""
+    return re.compile(rf"(?<![\w&])(?:{trie_pattern(phrases)})(?![\w&])", re.IGNORECASE)
+
+
+def phrase_key(text: str) -> str:
+    """The form a matched phrase is looked up in: lower case, single spaces, '&' as 'and'."""
+    return " ".join(_tokens(text.lower()))
+
+
+@dataclass(frozen=True)
+class AreaEntry:
+    kind: str  # "area", "non_area", "local", "region", "national"
+    area_id: str | None
+    proper: bool  # a proper name: only matches where written with a capital letter
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    number_words: dict[str, int]
+    fractions: dict[str, float]
+    hedges_before: dict[str, str]  # phrase key -> qualifier
+    hedges_after: dict[str, str]
+    cues: dict[str, re.Pattern]  # kind -> matcher
+    cue_words: dict[str, frozenset[str]]  # kind -> phrase keys
+    age_metrics: dict[tuple[int, int], str]  # (youngest, oldest) -> metric
+    areas: dict[str, AreaEntry]  # phrase key -> entry
+    area_regex: re.Pattern
+    area_types: dict[str, str]  # area_id -> area_type
+    plausible: dict[tuple[str, str], tuple[float, float]]  # (area_id or area_type, metric) -> range
+    hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly ")
+
+
+def _cue_kinds() -> dict[str, list[str]]:
+    kinds: dict[str, list[str]] = {}
+    for row in read_rows("cues.csv"):
+        kinds.setdefault(row["kind"], []).append(row["phrase"])
+    return kinds
+
+
+def _area_entries(reference: Reference) -> dict[str, AreaEntry]:
+    entries: dict[str, AreaEntry] = {}
+
+    def add(phrase: str, entry: AreaEntry) -> None:
+        entries.setdefault(phrase_key(phrase), entry)
+
+    for row in reference.areas.itertuples(index=False):
+        add(row.area_name, AreaEntry("area", row.area_id, True))
+    for row in reference.aliases.itertuples(index=False):
+        add(row.alias, AreaEntry("area", row.area_id, True))
+    for row in read_rows("area_phrases.csv"):
+        add(row["phrase"], AreaEntry("area", row["area_id"], True))
+    for row in read_rows("non_areas.csv"):
+        add(row["phrase"], AreaEntry("non_area", None, True))
+    cues = _cue_kinds()
+    for kind, entry_kind in (("local_anaphor", "local"), ("region_anaphor", "region"), ("national_anaphor", "national")):
+        for phrase in cues.get(kind, []):
+            add(phrase, AreaEntry(entry_kind, None, False))
+    return entries
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
+    reference = Reference.from_folder(reference_folder or ProjectPaths.default().reference)
+    cue_kinds = _cue_kinds()
+    cues = {kind: phrase_regex(phrases) for kind, phrases in cue_kinds.items()}
+    areas = _area_entries(reference)
+    hedges = read_rows("hedges.csv")
+    before = [r["phrase"] for r in hedges if r["position"] == "before"]
+    plausible = {}
+    for row in read_rows("plausible.csv"):
+        plausible[(row["area"], row["metric"])] = (float(row["minimum"]), float(row["maximum"]))
+    return Lexicon(
+        number_words={row["word"]: int(row["value"]) for row in read_rows("number_words.csv")},
+        fractions={phrase_key(row["phrase"]): float(row["value"]) for row in read_rows("fractions.csv")},
+        hedges_before={phrase_key(r["phrase"]): r["qualifier"] for r in hedges if r["position"] == "before"},
+        hedges_after={phrase_key(r["phrase"]): r["qualifier"] for r in hedges if r["position"] == "after"},
+        cues=cues,
+        cue_words={kind: frozenset(phrase_key(p) for p in phrases) for kind, phrases in cue_kinds.items()},
+        age_metrics={(int(r["youngest"]), int(r["oldest"])): r["metric"] for r in read_rows("age_bands.csv")},
+        areas=areas,
+        area_regex=phrase_regex(list(areas)),
+        area_types=dict(zip(reference.areas["area_id"], reference.areas["area_type"])),
+        plausible=plausible,
+        hedge_before=re.compile(rf"(?<![\w])(?:{trie_pattern(before)})[ \t\u00a0]*$", re.IGNORECASE),
+    )

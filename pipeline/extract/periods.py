@@ -1,0 +1,132 @@
+"""Periods written in prose: explicit financial years, "the year to March 2017", "last year".
+
+Finds every mention with its span; which figure a mention belongs to is decided by the reader.
+Also decides the article's own year (its focus): the financial year it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline import financial_year as fy
+
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+
+# Explicit financial years: 2016/17, 2016-17, 2016/2017, 2014 -15, 2019 to 2020, FY2016/17.
+_EXPLICIT = re.compile(
+    rf"(?<![\w/£$])(?:FY\s?)?(?P<a>{_YEAR})\s*(?:/|-|–|—|\bto\b)\s*(?P<b>{_YEAR}|\d{{2}})(?![\w/]|[.,]\d)",
+    re.IGNORECASE,
+)
+# Two-digit forms only where a financial year is clearly meant: "in 16/17", "the 16/17 figures".
+_SHORT = re.compile(r"\b(?:in|for|of|during|year|the)\s(?P<short>(?P<a>\d{2})/(?P<b>\d{2}))(?![\w/])", re.IGNORECASE)
+# "the year to March 2017", "the 12 months ending 31 March 2017", "year ended March 2017"
+_YEAR_TO_MARCH = re.compile(
+    rf"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?March(?:\s+{_DAY})?,?\s+(?P<y>{_YEAR})\b",
+    re.IGNORECASE,
+)
+# "between April 1, 2018 and March 31, 2019", "from April 2018 to March 2019", "April 2018 - March 2019"
+_APRIL_TO_MARCH = re.compile(
+    rf"\b(?:(?:between|from)\s+)?(?:{_DAY}\s+)?April(?:\s+{_DAY})?,?\s+(?P<a>{_YEAR})\s*(?:and|to|until|-|–)\s*(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?March(?:\s+{_DAY})?,?\s+(?P<b>{_YEAR})\b",
+    re.IGNORECASE,
+)
+# Dates are not periods; their numbers are not counts.
+DATE = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?|{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)|{_MONTHS},?\s+{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
+)
+
+_RELATIVE = [
+    # (pattern, relation): relation is how many years from the year the sentence is about,
+    # or "focus" for the article's own year.
+    (r"the\s+(?:previous|preceding|prior)\s+(?:financial\s+)?(?:year|12\s+months|twelve\s+months)", -1),
+    (r"the\s+(?:financial\s+)?year\s+(?:before|prior|earlier)", -1),
+    (r"a\s+year\s+(?:before|earlier)", -1),
+    (r"(?:a|one)\s+year\s+(?:later|on)", +1),
+    (r"the\s+(?:following|next)\s+(?:financial\s+)?year", +1),
+    (r"(?:the\s+)?(?:last|past|latest|most\s+recent)\s+(?:full\s+)?financial\s+year", "focus"),
+    (r"(?:the\s+)?(?:last|past)\s+(?:year|12\s+months|twelve\s+months)", "focus"),
+    (r"last\s+year(?:'s|’s)?", "focus"),
+    (r"this\s+year(?:'s|’s)?", "focus"),
+    (r"(?:a|the)\s+year\s+earlier", -1),
+]
+_RELATIVE_RE = [(re.compile(rf"\b{p}\b", re.IGNORECASE), relation) for p, relation in _RELATIVE]
+
+# Words before a period that make it the base of a comparison, not the period of the figure:
+# "a rise of 15 per cent from 2015/16", "up 9% on last year", "compared with 2015/16".
+_BASE_BEFORE = re.compile(r"\b(?:from|on|compared\s+(?:with|to)|than(?:\s+in)?|against|over|since|versus|vs\.?)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
+_CALENDAR = re.compile(rf"\b(?:in|during|throughout|for)\s+(?P<y>{_YEAR})\b(?!\s*(?:/|-|–|to)\s*\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str | None  # the financial year, for explicit mentions
+    relation: int | str | None  # for relative mentions: -1, +1 or "focus"
+    base: bool  # the base of a comparison ("from 2015/16", "on the previous year")
+    calendar: bool = False  # a calendar year ("in 2017"): not a financial year
+
+    @property
+    def explicit(self) -> bool:
+        return self.period is not None
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    found: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, period: str | None, relation, calendar: bool = False) -> None:
+        if any(start < e and s < end for s, e in taken):
+            return
+        taken.append((start, end))
+        base = bool(_BASE_BEFORE.search(text, max(0, start - 30), start))
+        found.append(PeriodMention(start, end, period, relation, base, calendar))
+
+    for regex in (_APRIL_TO_MARCH, _YEAR_TO_MARCH):
+        for m in regex.finditer(text):
+            if regex is _YEAR_TO_MARCH:
+                period = fy.format_period(int(m["y"]) - 1)
+            elif int(m["b"]) == int(m["a"]) + 1:
+                period = fy.format_period(int(m["a"]))
+            else:
+                continue
+            add(m.start(), m.end(), period, None)
+    for regex in (_EXPLICIT, _SHORT):
+        for m in regex.finditer(text):
+            period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
+            if period:
+                start = m.start("short") if regex is _SHORT else m.start()
+                add(start, m.end(), period, None)
+    for regex, relation in _RELATIVE_RE:
+        for m in regex.finditer(text):
+            add(m.start(), m.end(), None, relation)
+    for m in _CALENDAR.finditer(text):
+        year_start = m.start("y")
+        if not any(year_start < e and s < m.end() for s, e in taken) and not DATE.match(text, year_start):
+            add(year_start, m.end(), None, None, calendar=True)
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def focus_period(mentions: list[PeriodMention], published: date | None) -> str | None:
+    """The financial year the article is about.
+
+    The latest year it names (a year named as the base of a comparison, "up 15% on 2015/16",
+    implies the year after it); failing that, the last full financial year before publication.
+    A named year after the last full year before publication cannot be a year of recorded
+    figures yet, so publication wins then.
+    """
+    named = []
+    for mention in mentions:
+        if mention.period:
+            named.append(fy.shift(mention.period, 1) if mention.base else mention.period)
+    latest_full = fy.last_full_before(published) if published else None
+    if named:
+        best = max(named)
+        if latest_full and best > latest_full:
+            return latest_full
+        return best
+    return latest_full

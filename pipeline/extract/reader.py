@@ -1,0 +1,808 @@
+"""Reading an article the way DATA_MODEL.md says a person does (docs/reading-rules.md in detail).
+
+The text is scanned once for numbers, areas, periods and age expressions; then each sentence is
+read in order, keeping what a reader keeps in mind: the area the text is about, the force "the
+force" refers to, the year a paragraph is about, whether a paragraph is about online offences.
+
+For every number the reader asks, in order: what does it count (metric), for which area, in which
+financial year, how exactly (qualifier). Where any answer is unclear the number is not a claim,
+or is a `needs_review` claim kept out of observations: a wrong number published is worse than a
+missed one. Every rule that produces a claim names itself in `rule`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline import financial_year as fy
+from pipeline.extract import ExtractedClaim, Extraction
+from pipeline.extract.ages import Age, find_ages
+from pipeline.extract.areas import AreaMention, find_areas
+from pipeline.extract.lexicon import Lexicon, load_lexicon, phrase_key
+from pipeline.extract.numbers import COUNT, PERCENT, RATE, SHARE, Number, excluded_spans, find_numbers
+from pipeline.extract.periods import PeriodMention, find_periods, focus_period
+from pipeline.extract.segment import Sentence, sentences
+
+OFFENCES = "offences"
+CHANGE = "offences_change_pct"
+ONLINE = "offences_online_flagged"
+ONLINE_CHANGE = "offences_online_flagged_change_pct"
+ONLINE_SHARE = "offences_online_flagged_share"
+PER_DAY = "offences_per_day"
+CHANGE_OF = {OFFENCES: CHANGE, ONLINE: ONLINE_CHANGE}
+BASE_OF = {CHANGE: OFFENCES, ONLINE_CHANGE: ONLINE, ONLINE_SHARE: ONLINE, PER_DAY: OFFENCES}
+NATIONAL = {"uk", "england-and-wales"}
+
+# "including rape, sexual assault and grooming": asides that name offence types, blanked out so
+# they neither break a sentence's grammar nor read as a count of one offence type.
+_ASIDE = re.compile(
+    r"(?:[–—]|\s-\s|,)\s*(?:which\s+|these\s+)?(?:include|includes|including|such\s+as)\b[^–—,;.]*?(?:,[^–—,;.]*?){0,3}(?:[–—]|\s-\s|,(?=\s+(?:were|was|are|is|had|have|where|with|in|by|and|against|of)\b))"
+    r"|\((?:which\s+)?(?:include|includes|including|such\s+as)\b[^)]*\)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|although|though|compared\s+(?:with|to))\b|\s+(?:while|whereas)\s+|\s+but\s+", re.IGNORECASE)
+# Where a subset cue stops applying: after the number, the first comma or dash ("1,650 offences
+# last year, including one against a 13-year-old"); before it, a relative clause ("groomed online
+# in Hampshire, where police recorded 1,650").
+_CUE_END_AFTER = re.compile(r",|;|–|—|\s-\s|\(|\)")
+_CUE_START_BEFORE = re.compile(r",\s+(?:where|which|who|when|as)\b|;|\.", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*|[^\sA-Za-z\d]")
+# Words that end the noun phrase after a number: "512 were against...", "1,483 last year".
+_STOP = frozenset(
+    "were was are is be been being had has have against in by from with for to on at and or while "
+    "which that where who whom whose last this year compared up down than as but across over "
+    "during since it its their they".split()
+)
+_LINK = re.compile(
+    r"(?:\bto|\breached|\breaching|\btotalled|\btotalling|\btotaled|\btotaling|\bstood\s+at|\bstanding\s+at|\bwas|\bwere|\bis|\bof|\bat|"
+    r"\bhit|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
+    r"\s*(?:a|an|the)?\s*(?:new\s+)?(?:record|total\s+of|high\s+of|figure\s+of|staggering|further|massive|whopping|all-time\s+high\s+of|peak\s+of)?\s*$"
+    r"|\b(?:number|figure|total|tally)\s*[,:]\s*$",
+    re.IGNORECASE,
+)
+_ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|concerned|concerning|being|of\s+which|came|took\s+place|against|where)\b", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:from|up\s+from|down\s+from)\s*$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|than)\s*$", re.IGNORECASE)
+_ABSOLUTE = re.compile(
+    r"\b(?:rise|rises|rose|risen|increase|increased|increases|up|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased|down|growth|grew|reduction|climbed)"
+    r"\s+(?:by|of)\s+(?:a\s+further\s+|another\s+|more\s+than\s+|almost\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_MORE_THAN_AFTER = re.compile(r"^\s*(?:more|fewer|extra|additional|less)\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?P<cue>up|down|rise|rises|rose|risen|rising|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbed|climbing|soar|soared|grew|grown|growth|surge|surged|leap|leapt|leaped|hike|spike|spiked|"
+    r"fall|falls|fell|fallen|falling|drop|drops|dropped|decrease|decreases|decreased|decreasing|decline|declines|declined|dip|dipped|slump|slumped|plunge|plunged|reduction|reduced|cut)"
+    r"(?:\s+(?:by|of|some))?\s+(?:a\s+|an\s+)?(?:(?:massive|huge|staggering|further|significant|sharp|dramatic)\s+)?(?P<hedge>(?:just\s+)?(?:more\s+than|over|almost|nearly|around|about|roughly|approximately|close\s+to|just\s+under|at\s+least|some|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?P<cue>rise|rises|increase|increases|jump|hike|surge|leap|spike|growth|more|higher|up|"
+    r"fall|falls|drop|drops|decrease|decreases|decline|reduction|dip|fewer|lower|down|less|cut)\b",
+    re.IGNORECASE,
+)
+_DOWN = frozenset("down fall falls fell fallen falling drop drops dropped decrease decreases decreased decreasing decline declines declined dip dipped slump slumped plunge plunged reduction reduced cut fewer lower less".split())
+_NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_MULTI_YEAR = re.compile(
+    rf"\b(?:in|over|across|during|within)\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?{_NUMBER_WORD}\s+years\b"
+    rf"|\b{_NUMBER_WORD}[\s-]+years?\s+(?:ago|earlier|before|previously)\b|\b{_NUMBER_WORD}-year\b|\bsince\s+(?:19|20)\d{{2}}\b|\bsince\s+records\b"
+    r"|\b(?:in|over)\s+(?:a|the\s+(?:past|last)|the)\s+decade\b|\bdecade\b|\bsince\s+the\s+(?:NSPCC|charity)\s+(?:first|began)",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w-]+\s+){0,3}?(?:offences|offences|crimes|cases|incidents)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b)", re.IGNORECASE)
+_OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases))\b", re.IGNORECASE)
+_PER_DAY_AFTER = re.compile(
+    r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
+    re.IGNORECASE,
+)
+_TOTAL_WORDS = re.compile(r"\b(?:total|overall|in\s+all|all\s+(?:child\s+)?sex(?:ual)?\s+offences|altogether)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|added|told|according|head\s+of|director|manager|spokes(?:man|woman|person))\b", re.IGNORECASE)
+_OFFENCE_CONTEXT = re.compile(r"\b(?:offences?|offenses?|crimes?|cases|recorded|abused|abuse|figures?|total|tally)\b", re.IGNORECASE)
+# "A year later, it rose to 4,500", "the figure was 1,540": a figure the article is already about
+_REFERENT = re.compile(
+    r"\b(?:it|this|that|the\s+figure|the\s+number|the\s+total|the\s+tally)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|jumped|climbed|went\s+up|went\s+down|was|is|stood|reached|hit|grew|grown|soared)\b"
+    r"|\b(?:average|equivalent)\b",
+    re.IGNORECASE,
+)
+_ADULTS = re.compile(r"\b(?:adults?|aged\s+18\s+(?:and|or)\s+over|over\s+18s?|grown-ups)\b", re.IGNORECASE)
+_PLURAL_FORCES = re.compile(r"\bforces\b", re.IGNORECASE)
+_PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪–]\s*)?")
+
+
+@dataclass
+class Claim:
+    """A number read as a claim, before it becomes an ExtractedClaim."""
+
+    number: Number
+    metric: str
+    value: float
+    area_id: str | None = None
+    period: str | None = None
+    qualifier: str = "exact"
+    rule: str = ""
+    status: str = "ok"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What a reader keeps in mind between sentences."""
+
+    areas: list[str | None] = field(default_factory=list)  # named in the last sentence naming any (None = not ours)
+    force: str | None = None  # the last force named: what "the force" refers to
+    forces_named: set[str] = field(default_factory=set)
+    national: str | None = None  # the last national area named (uk, england-and-wales)
+    paragraph: int = -1
+    paragraph_period: str | None = None  # the year the paragraph is about, once it names one
+    online_topic: bool = False  # the paragraph so far is about online offences
+    list_metric: str | None = None  # set by a lead-in line ending in ":" for the lines below it
+    list_period: str | None = None
+    last_metric: str | None = None  # metric of the previous claim in this paragraph
+    claims_so_far: int = 0  # claims read in the article so far
+    last_explicit: str | None = None  # the last financial year the article named
+
+
+class ArticleReader:
+    def __init__(self, text: str, published: date | None, lexicon: Lexicon):
+        self.text = text
+        self.lexicon = lexicon
+        self.work = _ASIDE.sub(lambda m: " " * len(m.group()), text)
+        self.sentences = sentences(text)
+        self.periods = find_periods(text)
+        self.ages = find_ages(text, lexicon)
+        excluded = excluded_spans(text) + [(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages]
+        self.numbers = find_numbers(text, lexicon, excluded)
+        self.areas = find_areas(text, lexicon)
+        self.focus = focus_period(self.periods, published)
+        self.notes: list[str] = []
+        self.context = Context()
+        self._starts = {
+            "numbers": [n.start for n in self.numbers],
+            "areas": [a.start for a in self.areas],
+            "periods": [p.start for p in self.periods],
+            "ages": [a.start for a in self.ages],
+        }
+
+    # -- the whole article -------------------------------------------------------------------
+
+    def read(self) -> Extraction:
+        claims: list[ExtractedClaim] = []
+        skipped_for_period = 0
+        for sentence in self.sentences:
+            if sentence.paragraph != self.context.paragraph:
+                self._new_paragraph(sentence.paragraph)
+            for claim in self._read_sentence(sentence):
+                if claim.period is None:
+                    skipped_for_period += 1
+                    continue
+                claims.append(self._finish(claim, sentence))
+        if skipped_for_period:
+            self.notes.append(
+                f"{skipped_for_period} figure(s) left out: the article names no financial year and has no published date, "
+                "so 'last year' cannot be resolved; add the published date to sources.csv"
+            )
+        return Extraction(claims=claims, notes=self.notes)
+
+    def _new_paragraph(self, index: int) -> None:
+        c = self.context
+        c.paragraph = index
+        c.paragraph_period = None
+        c.online_topic = False
+        c.list_metric = c.list_period = None
+        c.last_metric = None
+
+    def _in(self, kind: str, start: int, end: int) -> list:
+        items = getattr(self, kind)
+        starts = self._starts[kind]
+        return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    # -- one sentence ------------------------------------------------------------------------
+
+    def _read_sentence(self, sentence: Sentence) -> list[Claim]:
+        s, e = sentence.start, sentence.end
+        numbers = self._in("numbers", s, e)
+        areas = self._in("areas", s, e)
+        periods = [p for p in self._in("periods", s, e)]
+        clauses = self._clauses(s, e)
+        claims: list[Claim] = []
+        if numbers:
+            sentence_reading = _SentenceReading(self, sentence, numbers, areas, periods, clauses)
+            claims = sentence_reading.read()
+        self._remember(sentence, areas, periods, claims, bool(numbers))
+        return claims
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        bounds = [start]
+        for m in _CLAUSE_BREAK.finditer(self.work, start, end):
+            bounds.append(m.start())
+        bounds.append(end)
+        return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+    def _remember(self, sentence: Sentence, areas: list[AreaMention], periods: list[PeriodMention], claims: list[Claim], has_numbers: bool) -> None:
+        c = self.context
+        text = self.text[sentence.start:sentence.end]
+        named = [a for a in areas if a.kind == "area"]
+        foreign = [a for a in areas if a.kind == "non_area"]
+        if foreign and (has_numbers or not _ATTRIBUTION.search(text)):
+            c.areas = [a.area_id for a in named] + [None]
+        elif named:
+            ordered = list(dict.fromkeys(a.area_id for a in named))
+            c.areas = ordered
+        for a in named:
+            kind = self.lexicon.area_types.get(a.area_id)
+            if kind in ("police_force_area", "police_force"):
+                c.force = a.area_id
+                c.forces_named.add(a.area_id)
+            if a.area_id in NATIONAL:
+                c.national = a.area_id
+        explicit = [p for p in periods if p.period and not p.base]
+        if explicit:
+            c.paragraph_period = explicit[-1].period
+            c.last_explicit = explicit[-1].period
+        if self.lexicon.cues["online"].search(self.work, sentence.start, sentence.end):
+            c.online_topic = True
+        if text.rstrip().endswith(":"):
+            c.list_metric = _lead_in_metric(self, sentence)
+            relative = [p for p in periods if not p.base]
+            c.list_period = self._resolve_period(relative[-1], sentence) if relative else None
+        if claims:
+            c.last_metric = claims[-1].metric
+            c.claims_so_far += len(claims)
+
+    def _resolve_period(self, mention: PeriodMention, sentence: Sentence, reference: str | None = None) -> str | None:
+        if mention.period:
+            return mention.period
+        if mention.calendar:
+            return None
+        if mention.relation == "focus":
+            return self.focus
+        reference = reference or self.context.paragraph_period or self.focus
+        return fy.shift(reference, mention.relation) if reference else None
+
+    # -- final checks --------------------------------------------------------------------------
+
+    def _finish(self, claim: Claim, sentence: Sentence) -> ExtractedClaim:
+        plausible = self._plausible(claim)
+        if plausible:
+            claim.status = "needs_review"
+            claim.notes.append(plausible)
+        number = claim.number
+        return ExtractedClaim(
+            area_id=claim.area_id,
+            period=claim.period,
+            metric=claim.metric,
+            value=claim.value,
+            qualifier=claim.qualifier,
+            start=number.start,
+            end=number.end,
+            evidence=" ".join(self.text[sentence.start:sentence.end].split()),
+            rule=claim.rule,
+            status=claim.status,
+            note="; ".join(claim.notes) or None,
+        )
+
+    def _plausible(self, claim: Claim) -> str | None:
+        """Why a value is implausible for its area (so probably given the wrong area), or None."""
+        area_type = self.lexicon.area_types.get(claim.area_id, "")
+        bounds = self.lexicon.plausible.get((claim.area_id, claim.metric)) or self.lexicon.plausible.get((area_type, claim.metric))
+        if not bounds or claim.qualifier != "exact" and claim.metric == OFFENCES and claim.value == 0:
+            return None
+        low, high = bounds
+        if not low <= claim.value <= high:
+            return f"{claim.value:g} is outside the plausible range {low:g}-{high:g} for {claim.metric} in {claim.area_id}: check the area"
+        return None
+
+
+def _lead_in_metric(reader: ArticleReader, sentence: Sentence) -> str | None:
+    """The metric a list's lead-in line announces ("Offences recorded by each force:")."""
+    s, e = sentence.start, sentence.end
+    online = reader.lexicon.cues["online"].search(reader.work, s, e)
+    ages = reader._in("ages", s, e)
+    if ages:
+        return reader.lexicon.age_metrics.get((ages[-1].youngest, ages[-1].oldest))
+    if online:
+        return ONLINE
+    if reader.lexicon.cues["offence_noun"].search(reader.work, s, e) or re.search(r"\bfigures?\b", reader.work[s:e], re.IGNORECASE):
+        return OFFENCES
+    return None
+
+
+class _SentenceReading:
+    """The numbers of one sentence, read against each other and the article's context."""
+
+    def __init__(self, reader: ArticleReader, sentence: Sentence, numbers: list[Number], areas: list[AreaMention], periods: list[PeriodMention], clauses: list[tuple[int, int]]):
+        self.r = reader
+        self.lex = reader.lexicon
+        self.work = reader.work
+        self.sentence = sentence
+        self.numbers = numbers
+        self.areas = areas
+        self.periods = periods
+        self.clauses = clauses
+        self.claims: list[Claim] = []
+        self.bound = self._bind_periods()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.clauses:
+            if start <= position < end:
+                return start, end
+        return self.clauses[-1]
+
+    def windows(self, index: int) -> tuple[int, int, int, int]:
+        """(left start, left end, right start, right end): the text between this number and its
+        neighbours in the same clause."""
+        number = self.numbers[index]
+        c_start, c_end = self.clause_of(number.start)
+        left = c_start
+        if index > 0 and self.numbers[index - 1].end > c_start:
+            left = self.numbers[index - 1].end
+        right = c_end
+        if index + 1 < len(self.numbers) and self.numbers[index + 1].start < c_end:
+            right = self.numbers[index + 1].start
+        return left, number.start, number.end, right
+
+    def cue(self, kind: str, start: int, end: int) -> re.Match | None:
+        return self.lex.cues[kind].search(self.work, start, end) if end > start else None
+
+    def ages_between(self, start: int, end: int) -> list[Age]:
+        return self.r._in("ages", start, end)
+
+    def has_previous_in_clause(self, index: int) -> bool:
+        if index == 0:
+            return False
+        return self.numbers[index - 1].end > self.clause_of(self.numbers[index].start)[0]
+
+    def previous_claim(self) -> Claim | None:
+        return self.claims[-1] if self.claims else None
+
+    # -- periods ---------------------------------------------------------------------------------
+
+    def _bind_periods(self) -> dict[int, PeriodMention]:
+        """Periods written right after a number belong to that number alone: "1,569 the year
+        before", "1,151 in 2015/16", "114 in the previous year", "1,120 (2016/17)"."""
+        bound: dict[int, PeriodMention] = {}
+        gap = re.compile(r"^[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$", re.IGNORECASE)
+        when = re.compile(r"^\s*,?\s*when\b[^,;.]{0,80}$", re.IGNORECASE)
+        for mention in self.periods:
+            if mention.calendar:
+                continue
+            after = [n for n in self.numbers if n.start >= mention.end]
+            if after and when.match(self.work[mention.end:after[0].start]):
+                bound[after[0].start] = mention  # "the year before, when the force recorded 69"
+                continue
+            if mention.base:
+                continue
+            before = [n for n in self.numbers if n.end <= mention.start]
+            if not before:
+                continue
+            number = before[-1]
+            if gap.match(self.work[number.end:mention.start]) and number.start not in bound:
+                bound[number.start] = mention
+        return bound
+
+    def free_periods(self, start: int, end: int) -> list[PeriodMention]:
+        bound = {id(p) for p in self.bound.values()}
+        return [p for p in self.periods if start <= p.start < end and id(p) not in bound and not p.base]
+
+    def reference_year(self, position: int, sentence_level: bool = False) -> str | None:
+        """The year "the previous year" is counted from: the year of the figure before it in the
+        sentence, else the year the sentence or paragraph names, else (for a sentence opening
+        "The year before, ...") the year the article named last, else the article's year."""
+        previous = [c for c in self.claims if c.period and c.number.start < position]
+        if previous:
+            return previous[-1].period
+        clause = self.clause_of(position)
+        for span in (clause, (self.sentence.start, self.sentence.end)):
+            explicit = [p for p in self.free_periods(*span) if p.period]
+            if explicit:
+                return min(explicit, key=lambda p: abs(p.start - position)).period
+        context = self.r.context
+        if sentence_level and not context.paragraph_period and context.last_explicit:
+            return context.last_explicit
+        return context.paragraph_period or self.r.focus
+
+    def period_for(self, number: Number, left_text: str, is_change: bool) -> tuple[str | None, str | None]:
+        """(period, reason it is unknown)."""
+        if number.start in self.bound:
+            mention = self.bound[number.start]
+            if mention.relation == "focus" and _COMPARED.search(left_text):
+                return _shift(self.reference_year(number.start), -1), None  # "compared to 1,037 last year"
+            return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start)), None
+        clause = self.clause_of(number.start)
+        if not is_change and _MULTI_YEAR.search(self.work, *clause):
+            return None, "a clause about several years"
+        if is_change:
+            bases = [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base and p.start > number.start]
+            bases = bases or [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base]
+            explicit_base = next((p for p in bases if p.period), None)
+            if explicit_base:
+                own = [p for p in self.free_periods(self.sentence.start, self.sentence.end) if p.period]
+                after_base = fy.shift(explicit_base.period, 1)
+                if own and all(p.period != after_base for p in own):
+                    return None, "compares years further apart than one"
+                return after_base, None
+        for span in (clause, (self.sentence.start, self.sentence.end)):
+            candidates = self.free_periods(*span)
+            if candidates:
+                mention = min(candidates, key=lambda p: abs(p.start - number.start))
+                if mention.calendar:
+                    return None, "a calendar year, not a financial year"
+                return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start, sentence_level=True)), None
+        if self.r.context.list_period:
+            return self.r.context.list_period, None
+        return self.r.context.paragraph_period or self.r.focus, None
+
+    # -- areas -----------------------------------------------------------------------------------
+
+    def area_for(self, number: Number) -> tuple[str | None, str, str | None]:
+        """(area_id, how it was found, reason it is unknown)."""
+        clause = self.clause_of(number.start)
+        for span in (clause, (self.sentence.start, self.sentence.end)):
+            mentions = [a for a in self.areas if span[0] <= a.start < span[1]]
+            if mentions:
+                nearest = min(mentions, key=lambda a: (_distance(a, number), a.start > number.start))
+                return self._resolve(nearest, number)
+        c = self.r.context
+        if not c.areas:
+            return None, "", "no area named yet"
+        if c.areas == [None] or None in c.areas:
+            return None, "", "the text is about a place that is not one of our areas"
+        if len(c.areas) > 1:
+            return c.areas[-1], "context", "several areas named in the previous sentence"
+        return c.areas[0], "context", None
+
+    def _resolve(self, mention: AreaMention, number: Number) -> tuple[str | None, str, str | None]:
+        c = self.r.context
+        if mention.kind == "area":
+            return mention.area_id, "named", None
+        if mention.kind == "non_area":
+            return None, "", "a place that is not one of our areas"
+        if mention.kind == "local":
+            return (c.force, "the force", None) if c.force else (None, "", "no force named yet")
+        if mention.kind == "region":
+            if c.force and len(c.forces_named) == 1:
+                return c.force, "the region", None
+            return None, "", "'the region' may mean several forces"
+        if mention.kind == "national":
+            if c.national:
+                return c.national, "national", None
+            return None, "", "'nationally' does not say which nation"
+        return None, "", "unknown area mention"
+
+    # -- qualifiers ------------------------------------------------------------------------------
+
+    def qualifier_for(self, number: Number, left: int) -> str:
+        before = self.lex.hedge_before.search(self.r.text, max(left, number.start - 40), number.start)
+        if before:
+            return self.lex.hedges_before[phrase_key(before.group())]
+        after = self.r.text[number.end:number.end + 12].lower()
+        for phrase, qualifier in self.lex.hedges_after.items():
+            if re.match(rf"^[\s-]*{re.escape(phrase)}\b", after):
+                return qualifier
+        return "exact"
+
+    # -- reading each number -----------------------------------------------------------------------
+
+    def read(self) -> list[Claim]:
+        for index, number in enumerate(self.numbers):
+            claim = self._read_number(index, number)
+            if claim is None:
+                continue
+            area_id, how, doubt = self.area_for(number)
+            if area_id is None:
+                continue
+            left = self.windows(index)[0]
+            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, left, number.start) \
+                    and self.lex.area_types.get(area_id) in ("police_force_area", "police_force"):
+                continue  # "the four forces in the region recorded 4,000": a sum of several forces
+            if self.cue("sum", left, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
+                continue
+            claim.area_id = area_id
+            if doubt:
+                claim.status = "needs_review"
+                claim.notes.append(doubt)
+            claim.rule += f"; area:{how}"
+            period, why = self.period_for(number, self.work[left:number.start], claim.metric in (CHANGE, ONLINE_CHANGE))
+            if why:
+                continue
+            claim.period = period
+            if claim.number.kind == COUNT:
+                starting_point = self._starting_point(index, claim.number)
+                if starting_point == "skip":
+                    continue
+                if starting_point:
+                    claim.period = starting_point
+                    claim.rule += "; from:previous-year"
+            self.claims.append(claim)
+        return self.claims
+
+    def _starting_point(self, index: int, number: Number) -> str | None:
+        """"up 14 per cent from 1,569", "rose from 1,151 to 1,325": the count a change started
+        from is the previous year's ("skip" when the change spans several years)."""
+        left = self.windows(index)[0]
+        if number.start in self.bound or not _FROM.search(self.work, max(left, number.start - 20), number.start):
+            return None
+        clause = self.clause_of(number.start)
+        if not re.search(r"\b(?:up|down|rise|rose|risen|rising|fall|fell|fallen|falling|increase[ds]?|decrease[ds]?|dropped|drop|jumped|climbed|grew|grown)\b", self.work[clause[0]:number.start], re.IGNORECASE):
+            return None
+        if _MULTI_YEAR.search(self.work, clause[0], clause[1]):
+            return "skip"
+        return _shift(self.reference_year(number.start), -1)
+
+    def _read_number(self, index: int, number: Number) -> Claim | None:
+        if number.kind == COUNT:
+            return self._read_count(index, number)
+        if number.kind == PERCENT:
+            return self._read_percent(index, number)
+        if number.kind == SHARE:
+            return self._read_share(index, number)
+        if number.kind == RATE:
+            return self._read_rate(index, number)
+        return None
+
+    def _distractor(self, start: int, end: int) -> bool:
+        return bool(self.cue("distractor", start, end))
+
+    def _read_count(self, index: int, number: Number) -> Claim | None:
+        if number.in_words and number.value <= 1:
+            return None  # "one of the", "an offence every six hours"
+        if number.value != int(number.value) and number.value < 100:
+            return None  # a count is a whole number: 9.7 is not a count
+        left, _, _, right = self.windows(index)
+        left_text = self.work[left:number.start]
+        right_text = self.work[number.end:right]
+        head = _noun_head(right_text, self.lex)
+        if number.year_like and head.noun != "offence":
+            return None
+        if _ABSOLUTE.search(left_text) or (_MORE_THAN_AFTER.match(right_text) and head.noun != "offence"):
+            return None  # "a rise of 318", "318 more than last year": absolute changes
+        if _MORE_THAN_AFTER.match(right_text) and re.match(r"^\s*(?:more|fewer)\s+(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases)\s+than\b", right_text, re.IGNORECASE):
+            return None
+        if self._distractor(left, right) and head.noun != "offence":
+            return None
+        if _ADULTS.search(self.work, number.end, _cue_end(self.work, number.end, right)):
+            return None  # "4,900 sexual offences against adults"
+        per_day = _PER_DAY_AFTER.match(right_text)
+        if per_day:
+            if not (head.noun == "offence" or _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or self._refers_back(number)):
+                return None
+            factor = 24.0 if "hour" in per_day["unit"].lower() else 1.0
+            return Claim(number, PER_DAY, round(number.value * factor, 2), qualifier=self.qualifier_for(number, left), rule="count:per-day")
+        if head.noun == "other" or head.type_specific:
+            return None
+        rule = "count:noun"
+        if head.noun is None:
+            rule = self._elliptical_count(index, number, left, left_text, right_text)
+            if rule is None:
+                return None
+        metric, how = self._subset_metric(index, number, left, right, rule)
+        if metric is None:
+            return None
+        return Claim(number, metric, number.value, qualifier=self.qualifier_for(number, left), rule=f"{rule}; metric:{how}")
+
+    def _area_just_before(self, number: Number) -> bool:
+        before = [a for a in self.areas if a.end <= number.start and a.kind == "area"]
+        return bool(before) and re.fullmatch(r"\s*(?:[-–:(]\s*)?(?:with\s+|had\s+|recorded\s+|saw\s+)?", self.work[before[-1].end:number.start]) is not None
+
+    def _refers_back(self, number: Number) -> bool:
+        """The sentence continues about a figure already read: "A year later, it rose to 4,500"."""
+        return bool(self.r.context.claims_so_far and _REFERENT.search(self.work, self.sentence.start, number.start))
+
+    def _elliptical_count(self, index: int, number: Number, left: int, left_text: str, right_text: str) -> str | None:
+        """A count with no noun after it: "rose to 1,483", "Norfolk Police - 1,120", "512 were against..."."""
+        offence_before = _OFFENCE_CONTEXT.search(self.work, self.sentence.start, number.start) or self.claims or self._refers_back(number)
+        if _ELLIPTICAL.match(right_text) and (offence_before or _OF_THESE.search(left_text)):
+            return "count:elliptical"
+        if _LINK.search(left_text) and (offence_before or self.r.context.list_metric):
+            return "count:linked"
+        if self.claims and self._area_just_before(number):
+            return "count:parallel"  # "Norfolk Police recorded 1,120 offences, Suffolk Police 915 and ..."
+        line_start = self.work[self.sentence.start:number.start]
+        if self.r.context.list_metric and re.fullmatch(r"\s*(?:[-•*·▪–]\s*)?[^\d]{0,60}?(?:[-–:=]\s*|\(\s*)?", line_start):
+            return "count:list"
+        return None
+
+    def _subset_metric(self, index: int, number: Number, left: int, right: int, rule: str) -> tuple[str | None, str]:
+        """Which count: all offences, an age band, or online. (None, why) when it is a band of no metric."""
+        right_cues = _cue_end(self.work, number.end, right)
+        ages = self.ages_between(number.end, right_cues)
+        online = self.cue("online", number.end, right_cues)
+        if not ages and not online and not self.has_previous_in_clause(index):
+            left_cues = max(left, number.start - 100)
+            for brk in _CUE_START_BEFORE.finditer(self.work, left_cues, number.start):
+                left_cues = brk.end()
+            ages = self.ages_between(left_cues, number.start)
+            online = self.cue("online", left_cues, number.start)
+        if ages:
+            age = ages[0]
+            metric = self.lex.age_metrics.get((age.youngest, age.oldest))
+            return (metric, "age") if metric else (None, "age band of no metric")
+        if online:
+            return ONLINE, "online"
+        previous = self.previous_claim()
+        if previous and _PARENTHESIS_BEFORE.search(self.work, left, number.start) and previous.metric in (ONLINE_SHARE,):
+            return BASE_OF[previous.metric], "share-count"
+        if previous and rule == "count:parallel":
+            return BASE_OF.get(previous.metric, previous.metric), "parallel"
+        if previous and rule in ("count:linked", "count:elliptical") and (_FROM.search(self.work, left, number.start) or _COMPARED.search(self.work, left, number.start) or re.search(r"\bto\s*$", self.work[left:number.start])):
+            return BASE_OF.get(previous.metric, previous.metric), "compared"
+        if _OF_THESE.search(self.work, left, number.start) and previous is None and self.r.context.last_metric is None:
+            return None, "subset of what?"
+        if rule == "count:list" and self.r.context.list_metric:
+            return self.r.context.list_metric, "list"
+        if rule == "count:linked" and self.r.context.list_metric and not _OFFENCE_CONTEXT.search(self.work, self.sentence.start, number.start):
+            return self.r.context.list_metric, "list"
+        if previous and rule == "count:linked" and previous.metric in (OFFENCES, ONLINE) and not _OFFENCE_CONTEXT.search(self.work, previous.number.end, number.start):
+            return previous.metric, "as-before"
+        if self.r.context.online_topic and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end) and not self.cue("online", self.sentence.start, self.sentence.end):
+            return ONLINE, "online-paragraph"
+        return OFFENCES, "offences"
+
+    def _change_metric(self, index: int, number: Number, left: int, right: int) -> tuple[str | None, str]:
+        clause = self.clause_of(number.start)
+        subject_start = left if self.has_previous_in_clause(index) else clause[0]
+        after = self.work[number.end:right]
+        in_phrase = re.match(r"^\s*(?:per\s*cent\s+|%\s*)?(?:rise|increase|jump|fall|drop|decrease|hike|surge)?\s*in\s+(?P<what>[^,.;]{0,60})", after, re.IGNORECASE)
+        scope_end = number.start
+        texts = [(subject_start, scope_end)]
+        if in_phrase:
+            texts.insert(0, (number.end + in_phrase.start("what"), number.end + in_phrase.end("what")))
+        for start, end in texts:
+            ages = self.ages_between(start, end)
+            if ages:
+                return None, "change in an age band"
+            if self.cue("online", start, end):
+                return ONLINE_CHANGE, "online"
+        previous = self.previous_claim()
+        if previous:
+            base = BASE_OF.get(previous.metric, previous.metric)
+            if base in CHANGE_OF:
+                return CHANGE_OF[base], "as-before"
+            return None, "change in a metric of no change"
+        if _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or re.search(r"\b(?:number|figures?|total)\b", self.work[self.sentence.start:self.sentence.end], re.IGNORECASE):
+            if self.r.context.online_topic and self.r.context.last_metric in (ONLINE, ONLINE_CHANGE, ONLINE_SHARE) and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
+                return ONLINE_CHANGE, "online-paragraph"
+            return CHANGE, "offences"
+        return None, "change of what?"
+
+    def _change(self, index: int, number: Number) -> tuple[int, str | None] | None:
+        """(sign, hedge) when the number is a year-on-year change, else None."""
+        left, _, _, right = self.windows(index)
+        before = _CHANGE_BEFORE.search(self.work, max(left, number.start - 60), number.start)
+        if before:
+            sign = -1 if before["cue"].lower() in _DOWN else 1
+            return sign, before["hedge"]
+        after = _CHANGE_AFTER.match(self.work, number.end, right)
+        if after:
+            return (-1 if after["cue"].lower() in _DOWN else 1), None
+        return None
+
+    def _multi_year(self, index: int, number: Number) -> bool:
+        clause = self.clause_of(number.start)
+        return bool(_MULTI_YEAR.search(self.work, clause[0], clause[1]))
+
+    def _read_percent(self, index: int, number: Number) -> Claim | None:
+        left, _, _, right = self.windows(index)
+        if self._distractor(left, right):
+            return None
+        change = self._change(index, number)
+        if change:
+            if self._multi_year(index, number):
+                return None
+            sign, hedge = change
+            metric, how = self._change_metric(index, number, left, right)
+            if metric is None:
+                return None
+            qualifier = self.lex.hedges_before.get(phrase_key(hedge), "exact") if hedge else self.qualifier_for(number, left)
+            return Claim(number, metric, sign * number.value, qualifier=qualifier, rule=f"percent:change; metric:{how}")
+        return self._share_claim(index, number, number.value / 100, "percent:share")
+
+    def _share_claim(self, index: int, number: Number, value: float, rule: str) -> Claim | None:
+        left, _, _, right = self.windows(index)
+        of_which = re.search(r"\bof\s+(?:which|these|those|them)\s*,?\s*(?:\w+\s+){0,2}$", self.work[max(left, number.start - 40):number.start], re.IGNORECASE)
+        if not (_SHARE_OF.match(self.work, number.end, right) or of_which):
+            return None
+        clause = self.clause_of(number.start)
+        if self.ages_between(clause[0], clause[1]):
+            return None
+        if not self.cue("online", clause[0], clause[1]):
+            return None
+        if not 0 < value <= 1:
+            return None
+        return Claim(number, ONLINE_SHARE, round(value, 4), qualifier=self.qualifier_for(number, left), rule=f"{rule}; metric:online")
+
+    def _read_share(self, index: int, number: Number) -> Claim | None:
+        left, _, _, right = self.windows(index)
+        if self._distractor(left, right):
+            return None
+        if number.fraction:
+            change = re.search(
+                r"\b(?P<cue>rose|risen|increased|grew|grown|jumped|up|fell|fallen|dropped|decreased|down|rise|increase|fall|drop|decrease)\s+(?:by\s+)?(?P<hedge>(?:almost|nearly|more\s+than|over|around|about|just\s+over|just\s+under)\s+)?$",
+                self.work[max(left, number.start - 40):number.start], re.IGNORECASE,
+            )
+            if change:
+                if self._multi_year(index, number):
+                    return None
+                metric, how = self._change_metric(index, number, left, right)
+                if metric is None:
+                    return None
+                sign = -1 if change["cue"].lower() in _DOWN else 1
+                qualifier = self.lex.hedges_before.get(phrase_key(change["hedge"]), "approximately") if change["hedge"] else "approximately"
+                return Claim(number, metric, round(sign * number.value * 100, 2), qualifier=qualifier, rule=f"fraction:change; metric:{how}")
+        return self._share_claim(index, number, number.value, "share")
+
+    def _read_rate(self, index: int, number: Number) -> Claim | None:
+        s, e = self.sentence.start, self.sentence.end
+        if self.cue("distractor", s, e) or not _OFFENCE_CONTEXT.search(self.work, s, e):
+            return None
+        left, _, _, _ = self.windows(index)
+        return Claim(number, PER_DAY, number.value, qualifier=self.qualifier_for(number, left), rule="rate:every")
+
+
+@dataclass
+class _Head:
+    noun: str | None  # "offence", "other" or None
+    type_specific: bool = False
+
+
+def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
+    """What the words right after a number say it counts: "1,483 offences", "1,200 children",
+    "312 rapes", "64,667 child sex offences", "2,788 of these crimes"."""
+    words = _WORD.findall(right_text[:80])
+    type_specific = False
+    seen = 0
+    i = 0
+    while i < len(words) and seen < 6:
+        word = words[i].lower().strip("'’")
+        if not word[0].isalpha():
+            if word in ("-", "–"):
+                i += 1
+                continue
+            break
+        two = f"{word} {words[i + 1].lower()}" if i + 1 < len(words) else word
+        if word in lexicon.cue_words["offence_noun"]:
+            return _Head("offence", type_specific)
+        if two in lexicon.cue_words["offence_type"] or word in lexicon.cue_words["offence_type"]:
+            type_specific = True
+            i += 2 if two in lexicon.cue_words["offence_type"] else 1
+            seen += 1
+            continue
+        if word in ("child", "children"):
+            following = " ".join(w.lower() for w in words[i + 1:i + 4])
+            if re.search(r"\b(?:sex|sexual|abuse)\b", following) and re.search(r"\b(?:offences?|crimes?|cases)\b", following):
+                i += 1
+                seen += 1
+                continue
+        if two in lexicon.cue_words["other_noun"] or word in lexicon.cue_words["other_noun"]:
+            return _Head("other", type_specific)
+        if word in _STOP:
+            return _Head(None, type_specific)
+        i += 1  # an adjective or a word we do not know: "four regional forces"
+        seen += 1
+    return _Head(None, type_specific)
+
+
+def _cue_end(work: str, start: int, end: int) -> int:
+    stop = _CUE_END_AFTER.search(work, start, end)
+    return stop.start() if stop else end
+
+
+def _distance(area: AreaMention, number: Number) -> int:
+    if area.end <= number.start:
+        return number.start - area.end
+    if area.start >= number.end:
+        return area.start - number.end
+    return 0
+
+
+def _shift(period: str | None, years: int) -> str | None:
+    return fy.shift(period, years) if period else None
+
+
+def read_article(text: str, published: date | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    return ArticleReader(text, published, lexicon or load_lexicon()).read()

@@ -1,0 +1,437 @@
+"""The reading rules of docs/reading-rules.md, one test per rule, on sentences written for these
+tests in the genre of NSPCC FOI coverage (none is taken from a real article).
+
+Each case lists every claim the text states, as (area_id, period, metric, value, qualifier);
+the extractor must produce exactly these `ok` claims: a missing claim and a false one both fail.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_claims
+
+O, CH, A10, A4, U1, ON, ONCH, ONSH, PD = (
+    "offences",
+    "offences_change_pct",
+    "offences_victim_aged_10_and_under",
+    "offences_victim_aged_4_and_under",
+    "offences_victim_under_1",
+    "offences_online_flagged",
+    "offences_online_flagged_change_pct",
+    "offences_online_flagged_share",
+    "offences_per_day",
+)
+X = "exact"
+
+
+def claims_of(text: str, published: str | None = None) -> set[tuple]:
+    extraction = extract_claims(text, date.fromisoformat(published) if published else None)
+    return {
+        (c.area_id, c.period, c.metric, round(c.value, 4), c.qualifier)
+        for c in extraction.claims
+        if c.status == "ok"
+    }
+
+
+def check(text: str, expected: list[tuple], published: str | None = None) -> None:
+    got = claims_of(text, published)
+    want = {(a, p, m, round(float(v), 4), q) for a, p, m, v, q in expected}
+    assert got == want, f"\nmissing: {sorted(want - got)}\nfalse:   {sorted(got - want)}"
+
+
+# --- metrics ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lancashire Police recorded 1,904 sexual offences against children in 2018/19.",
+         [("lancashire", "2018/19", O, 1904, X)]),
+        ("There were 611 recorded cases in Cheshire in 2015-16.",
+         [("cheshire", "2015/16", O, 611, X)]),
+        ("In 2019/20, Merseyside Police logged 1,387 child sex crimes.",
+         [("merseyside", "2019/20", O, 1387, X)]),
+        ("The number of offences recorded by Staffordshire Police reached 1,221 in 2017/18.",
+         [("staffordshire", "2017/18", O, 1221, X)]),
+        ("Wiltshire Police recorded a total of 702 sexual offences against under-18s in 2016/17.",
+         [("wiltshire", "2016/17", O, 702, X)]),
+    ],
+)
+def test_a_count_of_offences_is_offences(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2018/19, 1,200 children in Lancashire were the victims of sexual abuse.",
+        "Lancashire Police made 312 arrests for child sexual abuse in 2018/19.",
+        "The NSPCC asked all 45 police forces in the UK for figures for 2018/19.",
+        "Lancashire Police recorded 312 rapes of children in 2018/19.",
+        "Lancashire Police recorded 312 grooming offences in 2018/19.",
+        "In 2018/19 Lancashire Police recorded 4,900 sexual offences against adults.",
+    ],
+)
+def test_counts_of_anything_but_all_child_sexual_offences_are_not_claims(text):
+    check(text, [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Offences recorded by Suffolk Police rose by 12 per cent in 2018/19.",
+         [("suffolk", "2018/19", CH, 12, X)]),
+        ("Suffolk Police recorded 915 offences in 2018/19, a fall of 4 per cent on the previous year.",
+         [("suffolk", "2018/19", O, 915, X), ("suffolk", "2018/19", CH, -4, X)]),
+        ("In 2022/23 Cumbria recorded 945 offences, down 9% from the year before.",
+         [("cumbria", "2022/23", O, 945, X), ("cumbria", "2022/23", CH, -9, X)]),
+        ("There was a 22 per cent drop in offences recorded in Thames Valley in 2022/23.",
+         [("thames-valley", "2022/23", CH, -22, X)]),
+        ("Offences in Durham increased by 14.5% in 2017/18.",
+         [("durham", "2017/18", CH, 14.5, X)]),
+        ("In Gwent the number of offences rose by almost a third in 2014/15.",
+         [("gwent", "2014/15", CH, 33.33, "approximately")]),
+    ],
+)
+def test_a_change_from_the_previous_year_is_signed(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kent Police recorded 2,011 offences in 2019/20, up 143 per cent in five years.",
+         [("kent", "2019/20", O, 2011, X)]),
+        ("Since 2012/13, offences recorded by Kent Police have risen by 92 per cent, to 2,011 in 2019/20.",
+         [("kent", "2019/20", O, 2011, X)]),
+        ("In 2019/20 Kent Police recorded 2,011 offences, compared with 827 five years ago.",
+         [("kent", "2019/20", O, 2011, X)]),
+        ("Offences recorded by Kent Police in 2019/20 have more than doubled over the past decade.",
+         []),
+        ("In 2019/20 there was a rise of 318 offences in Kent, to 2,011.",
+         [("kent", "2019/20", O, 2011, X)]),
+        ("Kent Police recorded 2,011 offences in 2019/20, 318 more than the year before.",
+         [("kent", "2019/20", O, 2011, X)]),
+    ],
+)
+def test_changes_over_several_years_and_absolute_changes_are_not_claims(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of the 1,310 offences recorded by Hertfordshire Police in 2018/19, 388 were against children aged 10 and under.",
+         [("hertfordshire", "2018/19", O, 1310, X), ("hertfordshire", "2018/19", A10, 388, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 388 offences where the victim was aged 10 or under.",
+         [("hertfordshire", "2018/19", A10, 388, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 388 offences against under-11s.",
+         [("hertfordshire", "2018/19", A10, 388, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 92 offences against children under five.",
+         [("hertfordshire", "2018/19", A4, 92, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 92 offences against children aged four and under, including 12 against babies under one.",
+         [("hertfordshire", "2018/19", A4, 92, X), ("hertfordshire", "2018/19", U1, 12, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 12 offences against babies.",
+         [("hertfordshire", "2018/19", U1, 12, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 12 offences against babies before their first birthday.",
+         [("hertfordshire", "2018/19", U1, 12, X)]),
+        ("In 2018/19 Hertfordshire Police recorded 450 offences against children under 13.",
+         []),
+        ("In 2018/19 Hertfordshire Police recorded 450 offences against children aged 11 and under.",
+         []),
+        ("In 2018/19 Hertfordshire Police recorded 210 offences against children aged 13 to 15.",
+         []),
+    ],
+)
+def test_age_bands_match_only_when_they_are_ours_exactly(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2016/17 West Mercia Police flagged 213 offences as having an online element.",
+         [("west-mercia", "2016/17", ON, 213, X)]),
+        ("In 2016/17, 98 offences recorded by Cleveland Police involved the internet.",
+         [("cleveland", "2016/17", ON, 98, X)]),
+        ("In 2016/17, one in five offences (250) recorded by Cleveland Police involved the internet.",
+         [("cleveland", "2016/17", ONSH, 0.2, X), ("cleveland", "2016/17", ON, 250, X)]),
+        ("In 2016/17, Cleveland Police flagged 9 per cent of all offences as having an online element.",
+         [("cleveland", "2016/17", ONSH, 0.09, X)]),
+        ("In 2016/17 the number of online offences recorded in Cleveland rose by 20 per cent to 300.",
+         [("cleveland", "2016/17", ONCH, 20, X), ("cleveland", "2016/17", ON, 300, X)]),
+        ("In 2016/17 a fifth of the offences recorded in Cleveland were committed online.",
+         [("cleveland", "2016/17", ONSH, 0.2, X)]),
+        ("In 2016/17 more than a quarter of offences recorded in Cleveland had an online element.",
+         [("cleveland", "2016/17", ONSH, 0.25, "more_than")]),
+    ],
+)
+def test_online_flagged_counts_changes_and_shares(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2019/20 Scotland recorded 5,311 offences, an average of 15 a day.",
+         [("scotland", "2019/20", O, 5311, X), ("scotland", "2019/20", PD, 15, X)]),
+        ("In 2019/20 police in Northern Ireland recorded six offences a day.",
+         [("northern-ireland", "2019/20", PD, 6, X)]),
+        ("In 2016/17 an offence was recorded every eight minutes across the UK.",
+         [("uk", "2016/17", PD, 180, X)]),
+        ("In 2016/17 Avon and Somerset Police recorded an offence every six hours.",
+         [("avon-and-somerset", "2016/17", PD, 4, X)]),
+        ("In 2016/17, 177 offences were recorded every day across the UK.",
+         [("uk", "2016/17", PD, 177, X)]),
+        ("In 2016/17 child sex offences were recorded at a rate of six an hour across the UK.",
+         [("uk", "2016/17", PD, 144, X)]),
+        ("In 2018/19 a child sex offence was recorded every seven minutes across the UK.",
+         [("uk", "2018/19", PD, 205.71, X)]),
+    ],
+)
+def test_rates_are_converted_to_a_day(text, expected):
+    check(text, expected)
+
+
+# --- areas --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2017/18 the Met recorded 4,160 offences.", [("metropolitan", "2017/18", O, 4160, X)]),
+        ("In 2017/18 the PSNI recorded 1,802 offences.", [("northern-ireland", "2017/18", O, 1802, X)]),
+        ("In 2017/18 Northants Police recorded 780 offences.", [("northamptonshire", "2017/18", O, 780, X)]),
+        ("In 2017/18 Dyfed Powys Police recorded 640 offences.", [("dyfed-powys", "2017/18", O, 640, X)]),
+        ("In 2017/18 Avon & Somerset Constabulary recorded 1,610 offences.", [("avon-and-somerset", "2017/18", O, 1610, X)]),
+        ("In 2017/18 Police Scotland recorded 4,900 offences.", [("scotland", "2017/18", O, 4900, X)]),
+        ("In 2017/18 police forces in England and Wales recorded 53,000 offences.", [("england-and-wales", "2017/18", O, 53000, X)]),
+        ("In 2017/18 Welsh police forces recorded 2,780 offences.", [("wales", "2017/18", O, 2780, X)]),
+        ("UK-wide, 70,000 offences were recorded in 2017/18.", [("uk", "2017/18", O, 70000, X)]),
+    ],
+)
+def test_the_area_the_sentence_names(text, expected):
+    check(text, expected)
+
+
+def test_the_force_the_county_and_here_refer_back_to_the_force_named_last():
+    text = (
+        "Derbyshire Police recorded 1,050 offences in 2018/19.\n\n"
+        "The force also recorded 190 offences against children aged 10 and under.\n\n"
+        "Across the UK, 76,000 offences were recorded.\n\n"
+        "In the county, 140 offences had an online element."
+    )
+    check(text, [
+        ("derbyshire", "2018/19", O, 1050, X),
+        ("derbyshire", "2018/19", A10, 190, X),
+        ("uk", "2018/19", O, 76000, X),
+        ("derbyshire", "2018/19", ON, 140, X),
+    ])
+
+
+def test_a_paragraph_about_uk_figures_stays_uk_until_another_area_is_named():
+    text = (
+        "Across the UK, police recorded 76,204 offences in 2018/19.\n\n"
+        "Of these, 16,773 were against children aged 10 and under, and 341 against babies under one.\n\n"
+        "In Lincolnshire, 803 offences were recorded."
+    )
+    check(text, [
+        ("uk", "2018/19", O, 76204, X),
+        ("uk", "2018/19", A10, 16773, X),
+        ("uk", "2018/19", U1, 341, X),
+        ("lincolnshire", "2018/19", O, 803, X),
+    ])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2018/19 Norfolk Police recorded 1,120 offences, Suffolk Police 915 and Essex Police 1,802.",
+         [("norfolk", "2018/19", O, 1120, X), ("suffolk", "2018/19", O, 915, X), ("essex", "2018/19", O, 1802, X)]),
+        ("The highest figures in 2018/19 were in Kent (2,011), Sussex (1,540) and Surrey (902) offences.",
+         [("kent", "2018/19", O, 2011, X), ("sussex", "2018/19", O, 1540, X), ("surrey", "2018/19", O, 902, X)]),
+        ("Offences recorded by each force in the region in 2018/19:\n- Norfolk Police - 1,120\n- Suffolk Police - 915\n- Essex Police - 1,802",
+         [("norfolk", "2018/19", O, 1120, X), ("suffolk", "2018/19", O, 915, X), ("essex", "2018/19", O, 1802, X)]),
+        ("In 2018/19 Gwent recorded 465 offences, compared with 848 in Dyfed-Powys.",
+         [("gwent", "2018/19", O, 465, X), ("dyfed-powys", "2018/19", O, 848, X)]),
+    ],
+)
+def test_several_areas_in_one_sentence_or_list_each_keep_their_own_figure(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2018/19 the five forces in the South West recorded 5,300 offences between them.",
+        "In 2018/19, 3,100 offences were recorded across Yorkshire.",
+        "In 2018/19 police in London recorded 4,500 offences.",
+        "In 2018/19 offences in Great Britain reached 70,000.",
+    ],
+)
+def test_regions_and_sums_of_several_forces_are_not_claims(text):
+    check(text, [])
+
+
+def test_a_region_named_in_a_quote_attribution_does_not_hide_the_force():
+    text = (
+        "Gloucestershire Constabulary recorded 610 offences in 2018/19.\n\n"
+        "Jo Bloggs, NSPCC head of service for the South West, said the figures were worrying.\n\n"
+        "The force recorded 80 offences with an online element."
+    )
+    check(text, [("gloucestershire", "2018/19", O, 610, X), ("gloucestershire", "2018/19", ON, 80, X)])
+
+
+# --- periods ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Essex Police recorded 1,802 offences in 2018/19.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in 2018-19.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in 2018/2019.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in 2018-2019.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in 18/19.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in 2018 -19.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in 2018 to 2019.", "2018/19"),
+        ("Essex Police recorded 1,802 offences in the year to March 2019.", "2018/19"),
+        ("Essex Police recorded 1,802 offences between April 1, 2018 and March 31, 2019.", "2018/19"),
+        ("Essex Police recorded 1,802 offences from April 2018 to March 2019.", "2018/19"),
+    ],
+)
+def test_every_written_form_of_a_financial_year(text, period):
+    check(text, [("essex", period, O, 1802, X)])
+
+
+def test_last_year_is_the_year_the_article_names():
+    text = "Sussex Police recorded 1,540 offences last year.\n\nThe figures for 2018/19 were obtained by the NSPCC."
+    check(text, [("sussex", "2018/19", O, 1540, X)], )
+
+
+def test_last_year_without_a_named_year_is_the_last_full_year_before_publication():
+    check("Sussex Police recorded 1,540 offences last year.", [("sussex", "2018/19", O, 1540, X)], "2019-09-04")
+    check("Sussex Police recorded 1,540 offences last year.", [("sussex", "2017/18", O, 1540, X)], "2019-03-04")
+
+
+def test_an_article_with_no_year_and_no_date_yields_no_period_dependent_claims_and_says_why():
+    extraction = extract_claims("Sussex Police recorded 1,540 offences last year, up 5 per cent.")
+    assert extraction.claims == []
+    assert any("no financial year" in note for note in extraction.notes)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kent Police recorded 2,011 offences in 2019/20, up from 1,745 the previous year.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
+        ("Kent Police recorded 2,011 offences in 2019/20, compared to 1,745 last year.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
+        ("Kent Police recorded 2,011 offences in 2019/20, up 15 per cent from 1,745.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2019/20", CH, 15, X), ("kent", "2018/19", O, 1745, X)]),
+        ("Offences recorded by Kent Police rose from 1,745 in 2018/19 to 2,011 in 2019/20.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
+        ("There were 2,011 offences in Kent in 2019/20 – a 15 per cent rise from 2018/19.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2019/20", CH, 15, X)]),
+    ],
+)
+def test_the_previous_year_and_the_year_a_change_started_from(text, expected):
+    check(text, expected)
+
+
+def test_a_year_later_and_the_year_before_follow_the_year_being_discussed():
+    text = "In 2015/16 Police Scotland recorded 4,368 offences. The year before, the figure was 3,900.\n\nA year later, it rose to 4,500."
+    check(text, [
+        ("scotland", "2015/16", O, 4368, X),
+        ("scotland", "2014/15", O, 3900, X),
+        ("scotland", "2016/17", O, 4500, X),
+    ])
+
+
+def test_a_table_of_several_years():
+    text = (
+        "Offences recorded by Cleveland Police:\n"
+        "2014/15: 640\n"
+        "2015/16: 702\n"
+        "2016/17: 810"
+    )
+    check(text, [
+        ("cleveland", "2014/15", O, 640, X),
+        ("cleveland", "2015/16", O, 702, X),
+        ("cleveland", "2016/17", O, 810, X),
+    ])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2017, Cleveland Police recorded 800 offences.",
+        "The NSPCC's campaign, launched in 2016, reached 1.2 million children.",
+        "Under the Sexual Offences Act 2003, 14 offences can be charged.",
+    ],
+)
+def test_calendar_campaign_and_statute_years_are_not_periods(text):
+    check(text, [], "2018-09-01")
+
+
+# --- numbers and qualifiers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("In 2018/19 Dorset Police recorded more than 300 offences.", 300, "more_than"),
+        ("In 2018/19 Dorset Police recorded over 300 offences.", 300, "more_than"),
+        ("In 2018/19 offences recorded by Dorset Police topped 300.", 300, "more_than"),
+        ("In 2018/19 Dorset Police recorded nearly 300 offences.", 300, "approximately"),
+        ("In 2018/19 Dorset Police recorded almost 300 offences.", 300, "approximately"),
+        ("In 2018/19 Dorset Police recorded around 300 offences.", 300, "approximately"),
+        ("In 2018/19 Dorset Police recorded about 300 offences.", 300, "approximately"),
+        ("In 2018/19 Dorset Police recorded just over 300 offences.", 300, "more_than"),
+        ("In 2018/19 Dorset Police recorded at least 300 offences.", 300, "at_least"),
+        ("In 2018/19 Dorset Police recorded fewer than 300 offences.", 300, "fewer_than"),
+        ("In 2018/19 Dorset Police recorded up to 300 offences.", 300, "at_most"),
+        ("In 2018/19 Dorset Police recorded a record 300 offences.", 300, "exact"),
+        ("In 2018/19 Dorset Police recorded twenty-one offences against babies under one.", 21, "exact"),
+    ],
+)
+def test_hedges_become_qualifiers(text, value, qualifier):
+    metric = U1 if "babies" in text else O
+    check(text, [("dorset", "2018/19", metric, value, qualifier)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone worried about a child can call the NSPCC helpline on 0808 800 5000.",
+        "Children can call Childline on 0800 1111.",
+        "To report a crime call police on 101, or 999 in an emergency.",
+        "Childline delivered 4,500 counselling sessions about sexual abuse in 2018/19.",
+        "A 13-year-old girl from Dorset was groomed online in 2018/19.",
+        "The man, 45, was jailed for six years for offences against a child in Dorset.",
+        "Dorset Police received £1.2 million of funding to tackle child abuse in 2018/19.",
+        "Dorset Police is one of 43 forces in England and Wales.",
+        "Dorset had the fifth highest rate of offences in 2018/19.",
+    ],
+)
+def test_distractors_are_not_claims(text):
+    check(text, [], "2019-09-01")
+
+
+# --- whole articles ------------------------------------------------------------------------------
+
+def test_online_figures_in_a_paragraph_about_online_offences():
+    text = (
+        "Bedfordshire Police recorded 720 offences in 2018/19.\n\n"
+        "Online abuse is a growing concern. Police recorded 96 offences with an online element. "
+        "That was up 40 per cent on the year before, when the force recorded 69 such offences."
+    )
+    check(text, [
+        ("bedfordshire", "2018/19", O, 720, X),
+        ("bedfordshire", "2018/19", ON, 96, X),
+        ("bedfordshire", "2018/19", ONCH, 40, X),
+        ("bedfordshire", "2017/18", ON, 69, X),
+    ])
+
+
+def test_a_headline_in_capitals_is_read_like_any_sentence():
+    check("CHILD SEX CRIMES IN SURREY RISE TO 902 IN 2018/19", [("surrey", "2018/19", O, 902, X)])
