@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.matching import finditer_words
 
 OLDEST_CHILD = 17
 
@@ -37,49 +38,56 @@ def _compile(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
     babies = r"(?:babies|baby|newborns?|new-born\s+babies)"
     patterns = [
         # babies and toddlers together are not a band of ours
-        (rf"\b{babies}\s+and\s+toddlers\b", "toddlers"),
-        (rf"\b(?:aged\s+|age\s+)?(?P<n>{n}){year_old}\s+(?:and|or)\s+(?:under|younger|below)\b", "upto"),
-        (rf"\b(?:aged\s+|age\s+)?(?P<n>{n}){year_old}\s+(?:and|or)\s+(?:over|older|above)\b", "from"),
-        (rf"\b(?:aged|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+(?:between\s+)?(?P<a>{n})\s*(?:-|–|to|and)\s*(?P<b>{n})\b{year_old}", "range_aged"),
-        (rf"\b(?P<a>{n})\s*(?:-|–|to)\s*(?P<b>{n})(?:[\s-]*years?[\s-]*olds?\b|\s+years?\s+old\b)", "range_aged"),
-        (rf"\b(?:aged\s+)?{under}\s+(?:the\s+age\s+of\s+)?(?:a|one|1)\s+year(?:s)?(?:\s+old)?\b", "baby"),
-        (rf"\b(?:aged\s+)?{under}\s+(?:12|twelve)\s+months(?:\s+old)?\b", "baby"),
-        (rf"\bbefore\s+(?:their|his|her|the\s+child's|the\s+child’s|its)\s+first\s+birthday\b", "baby"),
-        (rf"\b(?:aged\s+)?{under}\s+the\s+age\s+of\s+(?P<n>{n})\b", "under"),
-        (rf"\bunder[\s-](?P<n>{n})s\b", "under"),
-        (rf"\b(?:aged\s+){under}\s+(?P<n>{n})\b", "under"),
-        (rf"\b(?:children|child|victims?|girls|boys|youngsters|kids|those|babies|infants|pupils)\s+(?:who\s+(?:were|was)\s+|(?:was|were)\s+|aged\s+)?{under}\s+(?P<n>{n})(?:\s+years?(?:\s+old)?)?\b(?![\s-]*(?:per\s*cent|%))", "under"),
-        (rf"\b{under}\s+(?P<n>{n})\s+years?(?:\s+old)?\b", "under"),
-        (rf"\b(?P<n>{n})[\s-]*years?[\s-]*olds?\b", "exact"),
-        (rf"\baged\s+(?P<n>{n})\b", "exact"),
-        (rf"\b{babies}\b", "baby"),
-        (r"\b(?:teenagers?|teens|teenage)\b", "teen"),
-        (r"\btoddlers?\b", "toddlers"),
+        (rf"{babies}\s+and\s+toddlers\b", "toddlers"),
+        (rf"(?:aged\s+|age\s+)?(?P<n>{n}){year_old}\s+(?:and|or)\s+(?:under|younger|below)\b", "upto"),
+        (rf"(?:aged\s+|age\s+)?(?P<n>{n}){year_old}\s+(?:and|or)\s+(?:over|older|above)\b", "from"),
+        (rf"(?:aged|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+(?:between\s+)?(?P<a>{n})\s*(?:-|–|to|and)\s*(?P<b>{n})\b{year_old}", "range_aged"),
+        (rf"(?P<a>{n})\s*(?:-|–|to)\s*(?P<b>{n})(?:[\s-]*years?[\s-]*olds?\b|\s+years?\s+old\b)", "range_aged"),
+        (rf"(?:aged\s+)?{under}\s+(?:the\s+age\s+of\s+)?(?:a|one|1)\s+year(?:s)?(?:\s+old)?\b", "baby"),
+        (rf"(?:aged\s+)?{under}\s+(?:12|twelve)\s+months(?:\s+old)?\b", "baby"),
+        (rf"before\s+(?:their|his|her|the\s+child's|the\s+child’s|its)\s+first\s+birthday\b", "baby"),
+        (rf"(?:aged\s+)?{under}\s+the\s+age\s+of\s+(?P<n>{n})\b", "under"),
+        (rf"under[\s-](?P<n>{n})s\b", "under"),
+        (rf"(?:aged\s+){under}\s+(?P<n>{n})\b", "under"),
+        (rf"(?:children|child|victims?|girls|boys|youngsters|kids|those|babies|infants|pupils)\s+(?:who\s+(?:were|was)\s+|(?:was|were)\s+|aged\s+)?{under}\s+(?P<n>{n})(?:\s+years?(?:\s+old)?)?\b(?![\s-]*(?:per\s*cent|%))", "under"),
+        (rf"{under}\s+(?P<n>{n})\s+years?(?:\s+old)?\b", "under"),
+        (rf"(?P<n>{n})[\s-]*years?[\s-]*olds?\b", "exact"),
+        (rf"aged\s+(?P<n>{n})\b", "exact"),
+        (rf"{babies}\b", "baby"),
+        (r"(?:teenagers?|teens|teenage)\b", "teen"),
+        (r"toddlers?\b", "toddlers"),
     ]
-    return [(re.compile(p, re.IGNORECASE), kind) for p, kind in patterns]
+    return [(re.compile(p), kind) for p, kind in patterns]
 
 
 _CACHE: dict[int, list[tuple[re.Pattern, str]]] = {}
 
 
-def find_ages(text: str, lexicon: Lexicon) -> list[Age]:
+def find_ages(low: str, lexicon: Lexicon, spans: list[tuple[int, int]] | None = None) -> list[Age]:
+    """Age expressions in the lower-cased text, within `spans` (default: all of it)."""
     compiled = _CACHE.get(id(lexicon))
     if compiled is None:
         compiled = _CACHE[id(lexicon)] = _compile(lexicon)
     found: list[Age] = []
     taken: list[tuple[int, int]] = []
     for regex, kind in compiled:
-        for match in regex.finditer(text):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue
-            ages = _range(kind, match, lexicon)
-            if ages is None:
-                continue
-            taken.append(span)
-            found.append(Age(span[0], span[1], *ages))
+        for start, end in spans if spans is not None else [(0, len(low))]:
+            _collect(regex, kind, low, start, end, lexicon, found, taken)
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _collect(regex: re.Pattern, kind: str, low: str, start: int, end: int, lexicon: Lexicon, found: list[Age], taken: list[tuple[int, int]]) -> None:
+    """Add the matches of one pattern that no earlier (more specific) pattern has taken."""
+    for match in finditer_words(regex, low, start, end):
+        first, last = match.span()
+        if any(first < t_end and t_start < last for t_start, t_end in taken):
+            continue
+        ages = _range(kind, match, lexicon)
+        if ages is None:
+            continue
+        taken.append((first, last))
+        found.append(Age(first, last, *ages))
 
 
 def _value(text: str, lexicon: Lexicon) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.lexicon import AreaEntry, Lexicon, phrase_key
+from pipeline.extract.matching import finditer_words
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,11 @@ class AreaMention:
     area_id: str | None
 
 
-def find_areas(text: str, lexicon: Lexicon) -> list[AreaMention]:
+def find_areas(text: str, low: str, lexicon: Lexicon) -> list[AreaMention]:
+    """Area mentions in `text`, matched in `low` (its lower-cased copy)."""
     found = []
-    for m in lexicon.area_regex.finditer(text):
-        matched = m.group()
+    for m in finditer_words(lexicon.area_regex, low):
+        matched = text[m.start():m.end()]
         entry: AreaEntry | None = lexicon.areas.get(phrase_key(matched))
         if entry is None:
             continue

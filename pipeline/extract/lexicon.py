@@ -1,8 +1,8 @@
 """The extractor's vocabulary, read from the CSV files in lexicon/ and data/reference/.
 
-Phrases become case-insensitive regular expressions here, once per process: words match whole
-words, a space matches any run of spaces or a hyphen ("UK wide" matches "UK-wide"), and "and"
-matches "&". Large phrase lists compile to a trie so matching stays fast on long articles.
+Phrases become regular expressions here, once per process, matched against the lower-cased text
+(see matching.py): a space matches any run of spaces or a hyphen ("UK wide" matches "UK-wide"),
+and "and" matches "&". Phrase lists compile to a trie so matching stays fast on long articles.
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ def trie_pattern(phrases: list[str]) -> str:
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern:
-    """Whole-word, case-insensitive matcher for any of the phrases."""
-    return re.compile(rf"(?<![\w&])(?:{trie_pattern(phrases)})(?![\w&])", re.IGNORECASE)
+    """Matcher for any of the phrases in lower-cased text; use it through matching.finditer_words
+    or matching.search_word, which check that a match starts a word."""
+    return re.compile(rf"(?:{trie_pattern(phrases)})(?![\w&])")
 
 
 def phrase_key(text: str) -> str:
@@ -91,7 +92,7 @@ class Lexicon:
     area_regex: re.Pattern
     area_types: dict[str, str]  # area_id -> area_type
     plausible: dict[tuple[str, str], tuple[float, float]]  # (area_id or area_type, metric) -> range
-    hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly ")
+    hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly "), lower case
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -145,5 +146,5 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         area_regex=phrase_regex(list(areas)),
         area_types=dict(zip(reference.areas["area_id"], reference.areas["area_type"])),
         plausible=plausible,
-        hedge_before=re.compile(rf"(?<![\w])(?:{trie_pattern(before)})[ \t\u00a0]*$", re.IGNORECASE),
+        hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

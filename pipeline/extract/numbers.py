@@ -11,23 +11,25 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.lexicon import Lexicon, phrase_key, trie_pattern
+from pipeline.extract.matching import finditer_words
 from pipeline.extract.periods import DATE
 
 COUNT, PERCENT, SHARE, RATE = "count", "percent", "share", "rate"
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PHONE = re.compile(r"(?<![\w,.])(?:0\d{3,4}[ \-]?\d{3,4}(?:[ \-]?\d{3,4})?|116[ \-]?\d{3}|101|999|111|112)(?![\w,]|\.\d)")
-_PHONE_CONTEXT = re.compile(r"\b(?:call|calling|dial|dialling|ring|ringing|phone|phoning|text|texting|contact|contacting|helpline|childline|number|on)\b[^.\n]{0,30}$", re.IGNORECASE)
-_MONEY = re.compile(rf"[£$€]\s?{_DIGITS}(?:\s?(?:m|bn|k|million|billion|thousand)\b)?|{_DIGITS}\s?(?:million|billion|bn)\b|{_DIGITS}\s?(?:pounds|pence|p)\b", re.IGNORECASE)
-_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+# Patterns below match the lower-cased text (see matching.py).
+_PHONE_CONTEXT = re.compile(r"\b(?:call|calling|dial|dialling|ring|ringing|phone|phoning|text|texting|contact|contacting|helpline|childline|number|on)\b[^.\n]{0,30}$")
+_MONEY = re.compile(rf"[£$€]\s?{_DIGITS}(?:\s?(?:m|bn|k|million|billion|thousand)\b)?|{_DIGITS}\s?(?:million|billion|bn)\b|{_DIGITS}\s?(?:pounds|pence|p)\b")
+_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)")
 _STATUTE = re.compile(
-    r"\b(?:sections?|s\.|article|schedule|clause|chapter|paragraph|part|rule|regulation|no\.|number)\s*\d+[A-Za-z]?\b"
-    r"|\b(?:Act|Order|Regulations|Bill)\s+(?:of\s+)?(?:19|20)\d{2}\b|\b\d+[A-Za-z]?\s+of\s+the\s+\w+(?:\s+\w+)?\s+Act\b",
-    re.IGNORECASE,
+    r"\b(?:sections?|s\.|article|schedule|clause|chapter|paragraph|part|rule|regulation|no\.|number)\s*\d+[a-z]?\b"
+    r"|\b(?:act|order|regulations|bill)\s+(?:of\s+)?(?:19|20)\d{2}\b|\b\d+[a-z]?\s+of\s+the\s+\w+(?:\s+\w+)?\s+act\b"
 )
-_CODE = re.compile(r"\b[A-Za-z]+-\d+\b|\b\d+[A-Za-z]+\d*\b|\b\d+/\d+\b")
+_CODE = re.compile(r"\b[a-z]+-\d+\b|\b\d+[a-z]+\d*\b|\b\d+/\d+\b")
 # "a five-year high", "a 10-point plan": a number fused to a unit is a description, not a count
-_COMPOUND = re.compile(r"\b[\w,.]+-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step|per-cent)\b", re.IGNORECASE)
+_COMPOUND = re.compile(r"\b[\w,.]+-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step|per-cent)\b")
+_NOT_BEFORE_DIGITS = set(".,/£$€#-")
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,12 @@ def _compile(lexicon: Lexicon) -> re.Pattern:
     word = rf"(?:(?:{'|'.join(tens)})(?:[\s-](?:{'|'.join(units)}))?|{'|'.join(units)})"
     fractions = trie_pattern(list(lexicon.fractions))
     return re.compile(
-        rf"(?P<rate>\bevery\s+(?:(?P<rate_n>\d+|{word})\s+)?(?P<rate_unit>seconds?|minutes?|hours?)\b)"
-        rf"|(?P<share>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<share_n>\d{{1,3}}(?:,\d{{3}})*|{word})\b)"
-        rf"|(?P<fraction>(?<![\w-]){fractions}(?![\w-]))"
-        rf"|(?P<pct>(?P<pct_n>{_DIGITS}|\b{word})\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
-        rf"|(?P<digits>(?<![\w.,/£$€#-]){_DIGITS}(?![\w/%]|[.,]\d))"
-        rf"|(?P<word>\b{word}\b)",
-        re.IGNORECASE,
+        rf"(?P<rate>every\s+(?:(?P<rate_n>\d+|{word})\s+)?(?P<rate_unit>seconds?|minutes?|hours?)\b)"
+        rf"|(?P<share>(?:one|1)\s+in\s+(?:every\s+)?(?P<share_n>\d{{1,3}}(?:,\d{{3}})*|{word})\b)"
+        rf"|(?P<fraction>{fractions}(?![\w-]))"
+        rf"|(?P<pct>(?P<pct_n>{_DIGITS}|{word})\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
+        rf"|(?P<digits>{_DIGITS}(?![\w/%]|[.,]\d))"
+        rf"|(?P<word>{word}\b)"
     )
 
 
@@ -72,28 +73,33 @@ def _value(text: str, lexicon: Lexicon) -> float:
     return float(word_value(text, lexicon))
 
 
-def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose digits are not quantities: money, dates, times, statutes, codes, phone numbers."""
+def excluded_spans(low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans in low[start:end] whose digits are not quantities: money, dates, times, statutes,
+    codes, phone numbers."""
+    end = len(low) if end is None else end
     spans = []
     for regex in (_MONEY, DATE, _TIME, _STATUTE, _CODE, _COMPOUND):
-        spans.extend(m.span() for m in regex.finditer(text))
-    for m in _PHONE.finditer(text):
+        spans.extend(m.span() for m in regex.finditer(low, start, end))
+    for m in _PHONE.finditer(low, start, end):
         digits = re.sub(r"\D", "", m.group())
-        if (digits.startswith("0") and len(digits) >= 7) or _PHONE_CONTEXT.search(text, max(0, m.start() - 40), m.start()) \
-                or re.match(r"\s+in\s+an\s+emergency", text[m.end():m.end() + 20], re.IGNORECASE):
+        if (digits.startswith("0") and len(digits) >= 7) or _PHONE_CONTEXT.search(low, max(0, m.start() - 40), m.start()) \
+                or re.match(r"\s+in\s+an\s+emergency", low[m.end():m.end() + 20]):
             spans.append(m.span())
     return spans
 
 
-def find_numbers(text: str, lexicon: Lexicon, excluded: list[tuple[int, int]]) -> list[Number]:
+def find_numbers(low: str, lexicon: Lexicon, excluded: list[tuple[int, int]] = ()) -> list[Number]:
+    """Numbers in the lower-cased text, except inside the excluded spans."""
     regex = _CACHE.get(id(lexicon))
     if regex is None:
         regex = _CACHE[id(lexicon)] = _compile(lexicon)
     excluded = sorted(excluded)
     found = []
-    for m in regex.finditer(text):
+    for m in finditer_words(regex, low):
         start, end = m.span()
-        if _overlaps(excluded, start, end):
+        if m["digits"] and start > 0 and low[start - 1] in _NOT_BEFORE_DIGITS:
+            continue  # "Covid-19", "0.5", "£300", "#1"
+        if excluded and _overlaps(excluded, start, end):
             continue
         number = _read(m, lexicon)
         if number is not None:

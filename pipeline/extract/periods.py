@@ -11,53 +11,49 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline import financial_year as fy
+from pipeline.extract.matching import finditer_words
 
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?)"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 
+# All patterns match the lower-cased text (see matching.py).
 # Explicit financial years: 2016/17, 2016-17, 2016/2017, 2014 -15, 2019 to 2020, FY2016/17.
-_EXPLICIT = re.compile(
-    rf"(?<![\w/£$])(?:FY\s?)?(?P<a>{_YEAR})\s*(?:/|-|–|—|\bto\b)\s*(?P<b>{_YEAR}|\d{{2}})(?![\w/]|[.,]\d)",
-    re.IGNORECASE,
-)
+_EXPLICIT = re.compile(rf"(?P<a>{_YEAR})\s*(?:/|-|–|—|\bto\b)\s*(?P<b>{_YEAR}|\d{{2}})(?![\w/]|[.,]\d)")
 # Two-digit forms only where a financial year is clearly meant: "in 16/17", "the 16/17 figures".
-_SHORT = re.compile(r"\b(?:in|for|of|during|year|the)\s(?P<short>(?P<a>\d{2})/(?P<b>\d{2}))(?![\w/])", re.IGNORECASE)
+_SHORT = re.compile(r"(?:in|for|of|during|year|the)\s(?P<short>(?P<a>\d{2})/(?P<b>\d{2}))(?![\w/])")
 # "the year to March 2017", "the 12 months ending 31 March 2017", "year ended March 2017"
 _YEAR_TO_MARCH = re.compile(
-    rf"\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?March(?:\s+{_DAY})?,?\s+(?P<y>{_YEAR})\b",
-    re.IGNORECASE,
+    rf"(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?march(?:\s+{_DAY})?,?\s+(?P<y>{_YEAR})\b"
 )
 # "between April 1, 2018 and March 31, 2019", "from April 2018 to March 2019", "April 2018 - March 2019"
 _APRIL_TO_MARCH = re.compile(
-    rf"\b(?:(?:between|from)\s+)?(?:{_DAY}\s+)?April(?:\s+{_DAY})?,?\s+(?P<a>{_YEAR})\s*(?:and|to|until|-|–)\s*(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?March(?:\s+{_DAY})?,?\s+(?P<b>{_YEAR})\b",
-    re.IGNORECASE,
+    rf"(?:(?:between|from)\s+)?(?:{_DAY}\s+)?april(?:\s+{_DAY})?,?\s+(?P<a>{_YEAR})\s*(?:and|to|until|-|–)\s*(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?march(?:\s+{_DAY})?,?\s+(?P<b>{_YEAR})\b"
 )
 # Dates are not periods; their numbers are not counts.
 DATE = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?|{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)|{_MONTHS},?\s+{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
 )
 
-_RELATIVE = [
-    # (pattern, relation): relation is how many years from the year the sentence is about,
-    # or "focus" for the article's own year.
-    (r"the\s+(?:previous|preceding|prior)\s+(?:financial\s+)?(?:year|12\s+months|twelve\s+months)", -1),
-    (r"the\s+(?:financial\s+)?year\s+(?:before|prior|earlier)", -1),
-    (r"a\s+year\s+(?:before|earlier)", -1),
-    (r"(?:a|one)\s+year\s+(?:later|on)", +1),
-    (r"the\s+(?:following|next)\s+(?:financial\s+)?year", +1),
-    (r"(?:the\s+)?(?:last|past|latest|most\s+recent)\s+(?:full\s+)?financial\s+year", "focus"),
-    (r"(?:the\s+)?(?:last|past)\s+(?:year|12\s+months|twelve\s+months)", "focus"),
-    (r"last\s+year(?:'s|’s)?", "focus"),
-    (r"this\s+year(?:'s|’s)?", "focus"),
-    (r"(?:a|the)\s+year\s+earlier", -1),
-]
-_RELATIVE_RE = [(re.compile(rf"\b{p}\b", re.IGNORECASE), relation) for p, relation in _RELATIVE]
+_RELATIVE = {
+    # group name: relation (years from the year the sentence is about, or "focus": the article's year)
+    "previous": -1,
+    "next": +1,
+    "focus": "focus",
+}
+_RELATIVE_RE = re.compile(
+    r"(?P<previous>the\s+(?:previous|preceding|prior)\s+(?:financial\s+)?(?:year|12\s+months|twelve\s+months)"
+    r"|the\s+(?:financial\s+)?year\s+(?:before|prior|earlier)|(?:a|the)\s+year\s+(?:before|earlier))\b"
+    r"|(?P<next>(?:a|one)\s+year\s+(?:later|on)|the\s+(?:following|next)\s+(?:financial\s+)?year)\b"
+    r"|(?P<focus>(?:the\s+)?(?:last|past|latest|most\s+recent)\s+(?:full\s+)?financial\s+year"
+    r"|(?:the\s+)?(?:last|past)\s+(?:year|12\s+months|twelve\s+months)|last\s+year(?:'s|’s)?|this\s+year(?:'s|’s)?)\b"
+)
 
 # Words before a period that make it the base of a comparison, not the period of the figure:
 # "a rise of 15 per cent from 2015/16", "up 9% on last year", "compared with 2015/16".
-_BASE_BEFORE = re.compile(r"\b(?:from|on|compared\s+(?:with|to)|than(?:\s+in)?|against|over|since|versus|vs\.?)\s+(?:in\s+|during\s+)?$", re.IGNORECASE)
-_CALENDAR = re.compile(rf"\b(?:in|during|throughout|for)\s+(?P<y>{_YEAR})\b(?!\s*(?:/|-|–|to)\s*\d)", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"\b(?:from|on|compared\s+(?:with|to)|than(?:\s+in)?|against|over|since|versus|vs\.?)\s+(?:in\s+|during\s+)?$")
+_CALENDAR_YEAR = re.compile(rf"{_YEAR}\b(?!\s*(?:/|-|–|to)\s*\d)")
+_CALENDAR_BEFORE = re.compile(r"\b(?:in|during|throughout|for)\s+$")
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,8 @@ class PeriodMention:
         return self.period is not None
 
 
-def find_periods(text: str) -> list[PeriodMention]:
+def find_periods(low: str) -> list[PeriodMention]:
+    """Period mentions in the lower-cased text, in order; where two overlap the more specific wins."""
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -82,31 +79,35 @@ def find_periods(text: str) -> list[PeriodMention]:
         if any(start < e and s < end for s, e in taken):
             return
         taken.append((start, end))
-        base = bool(_BASE_BEFORE.search(text, max(0, start - 30), start))
+        base = bool(_BASE_BEFORE.search(low, max(0, start - 30), start))
         found.append(PeriodMention(start, end, period, relation, base, calendar))
 
-    for regex in (_APRIL_TO_MARCH, _YEAR_TO_MARCH):
-        for m in regex.finditer(text):
-            if regex is _YEAR_TO_MARCH:
-                period = fy.format_period(int(m["y"]) - 1)
-            elif int(m["b"]) == int(m["a"]) + 1:
-                period = fy.format_period(int(m["a"]))
-            else:
-                continue
-            add(m.start(), m.end(), period, None)
-    for regex in (_EXPLICIT, _SHORT):
-        for m in regex.finditer(text):
-            period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
-            if period:
-                start = m.start("short") if regex is _SHORT else m.start()
-                add(start, m.end(), period, None)
-    for regex, relation in _RELATIVE_RE:
-        for m in regex.finditer(text):
-            add(m.start(), m.end(), None, relation)
-    for m in _CALENDAR.finditer(text):
-        year_start = m.start("y")
-        if not any(year_start < e and s < m.end() for s, e in taken) and not DATE.match(text, year_start):
-            add(year_start, m.end(), None, None, calendar=True)
+    if "march" in low:
+        for m in finditer_words(_APRIL_TO_MARCH, low):
+            if int(m["b"]) == int(m["a"]) + 1:
+                add(m.start(), m.end(), fy.format_period(int(m["a"])), None)
+        for m in finditer_words(_YEAR_TO_MARCH, low):
+            add(m.start(), m.end(), fy.format_period(int(m["y"]) - 1), None)
+    for m in _EXPLICIT.finditer(low):
+        start = m.start()
+        if start and (low[start - 1].isalnum() or low[start - 1] in "/£$") and low[max(0, start - 2):start] != "fy":
+            continue
+        period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
+        if period:
+            add(start, m.end(), period, None)
+    for m in finditer_words(_SHORT, low):
+        period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
+        if period:
+            add(m.start("short"), m.end(), period, None)
+    if "year" in low or "months" in low:
+        for m in finditer_words(_RELATIVE_RE, low):
+            add(m.start(), m.end(), None, _RELATIVE[m.lastgroup])
+    for m in _CALENDAR_YEAR.finditer(low):
+        start = m.start()
+        if (start and low[start - 1].isalnum()) or not _CALENDAR_BEFORE.search(low, max(0, start - 15), start):
+            continue
+        if not any(start < e and s < m.end() for s, e in taken) and not DATE.match(low, start):
+            add(start, m.end(), None, None, calendar=True)
     found.sort(key=lambda p: p.start)
     return found
 

@@ -22,6 +22,7 @@ from pipeline.extract import ExtractedClaim, Extraction
 from pipeline.extract.ages import Age, find_ages
 from pipeline.extract.areas import AreaMention, find_areas
 from pipeline.extract.lexicon import Lexicon, load_lexicon, phrase_key
+from pipeline.extract.matching import lower, search_word
 from pipeline.extract.numbers import COUNT, PERCENT, RATE, SHARE, Number, excluded_spans, find_numbers
 from pipeline.extract.periods import PeriodMention, find_periods, focus_period
 from pipeline.extract.segment import Sentence, sentences
@@ -149,13 +150,20 @@ class ArticleReader:
     def __init__(self, text: str, published: date | None, lexicon: Lexicon):
         self.text = text
         self.lexicon = lexicon
-        self.work = _ASIDE.sub(lambda m: " " * len(m.group()), text)
+        self.low = lower(text)
+        self.work = _ASIDE.sub(lambda m: " " * len(m.group()), self.low)
         self.sentences = sentences(text)
-        self.periods = find_periods(text)
-        self.ages = find_ages(text, lexicon)
-        excluded = excluded_spans(text) + [(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages]
-        self.numbers = find_numbers(text, lexicon, excluded)
-        self.areas = find_areas(text, lexicon)
+        self.periods = find_periods(self.low)
+        candidates = find_numbers(self.low, lexicon)
+        # Age expressions and non-quantities only matter where there are numbers.
+        spans = _spans_with(self.sentences, candidates)
+        self.ages = find_ages(self.low, lexicon, spans)
+        excluded = [(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages]
+        for start, end in spans:
+            excluded.extend(excluded_spans(self.low, start, end))
+        excluded.sort()
+        self.numbers = [n for n in candidates if not _overlaps_any(excluded, n.start, n.end)]
+        self.areas = find_areas(text, self.low, lexicon)
         self.focus = focus_period(self.periods, published)
         self.notes: list[str] = []
         self.context = Context()
@@ -206,10 +214,9 @@ class ArticleReader:
         numbers = self._in("numbers", s, e)
         areas = self._in("areas", s, e)
         periods = [p for p in self._in("periods", s, e)]
-        clauses = self._clauses(s, e)
         claims: list[Claim] = []
         if numbers:
-            sentence_reading = _SentenceReading(self, sentence, numbers, areas, periods, clauses)
+            sentence_reading = _SentenceReading(self, sentence, numbers, areas, periods, self._clauses(s, e))
             claims = sentence_reading.read()
         self._remember(sentence, areas, periods, claims, bool(numbers))
         return claims
@@ -242,7 +249,7 @@ class ArticleReader:
         if explicit:
             c.paragraph_period = explicit[-1].period
             c.last_explicit = explicit[-1].period
-        if self.lexicon.cues["online"].search(self.work, sentence.start, sentence.end):
+        if search_word(self.lexicon.cues["online"], self.work, sentence.start, sentence.end):
             c.online_topic = True
         if text.rstrip().endswith(":"):
             c.list_metric = _lead_in_metric(self, sentence)
@@ -296,16 +303,33 @@ class ArticleReader:
         return None
 
 
+def _spans_with(sentences_: list[Sentence], numbers: list[Number]) -> list[tuple[int, int]]:
+    """The sentences that contain at least one number, as spans."""
+    starts = [n.start for n in numbers]
+    spans = []
+    for sentence in sentences_:
+        i = bisect.bisect_left(starts, sentence.start)
+        if i < len(starts) and starts[i] < sentence.end:
+            spans.append((sentence.start, sentence.end))
+    return spans
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the sorted spans."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 8):i])
+
+
 def _lead_in_metric(reader: ArticleReader, sentence: Sentence) -> str | None:
     """The metric a list's lead-in line announces ("Offences recorded by each force:")."""
     s, e = sentence.start, sentence.end
-    online = reader.lexicon.cues["online"].search(reader.work, s, e)
+    online = search_word(reader.lexicon.cues["online"], reader.work, s, e)
     ages = reader._in("ages", s, e)
     if ages:
         return reader.lexicon.age_metrics.get((ages[-1].youngest, ages[-1].oldest))
     if online:
         return ONLINE
-    if reader.lexicon.cues["offence_noun"].search(reader.work, s, e) or re.search(r"\bfigures?\b", reader.work[s:e], re.IGNORECASE):
+    if search_word(reader.lexicon.cues["offence_noun"], reader.work, s, e) or re.search(r"\bfigures?\b", reader.work[s:e], re.IGNORECASE):
         return OFFENCES
     return None
 
@@ -347,7 +371,7 @@ class _SentenceReading:
         return left, number.start, number.end, right
 
     def cue(self, kind: str, start: int, end: int) -> re.Match | None:
-        return self.lex.cues[kind].search(self.work, start, end) if end > start else None
+        return search_word(self.lex.cues[kind], self.work, start, end) if end > start else None
 
     def ages_between(self, start: int, end: int) -> list[Age]:
         return self.r._in("ages", start, end)
@@ -477,10 +501,10 @@ class _SentenceReading:
     # -- qualifiers ------------------------------------------------------------------------------
 
     def qualifier_for(self, number: Number, left: int) -> str:
-        before = self.lex.hedge_before.search(self.r.text, max(left, number.start - 40), number.start)
+        before = search_word(self.lex.hedge_before, self.r.low, max(left, number.start - 40), number.start)
         if before:
             return self.lex.hedges_before[phrase_key(before.group())]
-        after = self.r.text[number.end:number.end + 12].lower()
+        after = self.r.low[number.end:number.end + 12]
         for phrase, qualifier in self.lex.hedges_after.items():
             if re.match(rf"^[\s-]*{re.escape(phrase)}\b", after):
                 return qualifier
