@@ -83,3 +83,43 @@ def test_a_manifest_row_without_its_article_exits_2(tmp_path, capsys):
         handle.write("zz_missing,2020-01-01,news brief,nothing\n")
     assert extraction_quality.main(["--corpus", str(corpus)]) == 2
     assert "zz_missing" in capsys.readouterr().err
+
+
+def test_the_report_lists_misses_and_false_claims_with_their_evidence(tmp_path, capsys, monkeypatch):
+    from pipeline.extract import ExtractedClaim, Extraction
+
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    text = "MORE than 300 offences were recorded by Gwent Police in 2016/17.\n\nThere were 314 recorded cases.\n"
+    (corpus / "articles" / "t1.txt").write_text(text, encoding="utf-8")
+    (corpus / "manifest.csv").write_text("article_id,published,style,covers\nt1,2017-10-01,brief,test\n")
+    (corpus / "gold.csv").write_text(
+        "article_id,area_id,period,metric,value,qualifier\n"
+        "t1,gwent,2016/17,offences,300,more_than\n"
+        "t1,gwent,2016/17,offences,314,exact\n"
+    )
+    seen = {}
+
+    def fake_extract(text, published=None):
+        seen["published"] = published
+        return Extraction(claims=[
+            ExtractedClaim("gwent", "2016/17", "offences", 314, "exact", 70, 73, "There were 314 recorded cases.", "count"),
+            ExtractedClaim("gwent", "2016/17", "offences", 300, "exact", 9, 12,
+                           "MORE than 300 offences were recorded by Gwent Police in 2016/17.", "count-no-hedge"),
+            ExtractedClaim("wales", "2016/17", "offences", 314, "exact", 70, 73, "There were 314 recorded cases.",
+                           "guess", status="needs_review"),
+        ], notes=["a note"])
+
+    monkeypatch.setattr(extraction_quality, "extract_claims", fake_extract)
+    assert extraction_quality.main(["--corpus", str(corpus), "--show-all"]) == 0
+    out = capsys.readouterr().out
+    assert str(seen["published"]) == "2017-10-01"
+    assert "MISS   gwent 2016/17 offences more_than = 300" in out
+    assert "FALSE  gwent 2016/17 offences exact = 300   [rule count-no-hedge]" in out
+    assert "evidence: MORE than 300 offences were recorded by Gwent Police in 2016/17." in out
+    assert "OK     gwent 2016/17 offences exact = 314" in out
+    assert "REVIEW wales 2016/17 offences exact = 314" in out
+    assert "needs_review claims (not scored): 1" in out
+    assert "note: a note" in out
+    overall = next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    assert overall.split()[1:4] == ["2", "2", "1"]  # gold, found, correct
