@@ -1,0 +1,1 @@
+"""Benchmarks of the article extractor: quality on the hand-annotated corpus, and speed."""

@@ -1,0 +1,125 @@
+"""The hand-annotated corpus is well formed, and the quality benchmark runs on it and on bad corpora."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import Counter
+
+import pytest
+
+from benchmarks import extraction_quality
+from benchmarks.corpus import DEFAULT_CORPUS, load_corpus
+
+
+def test_the_corpus_loads_without_problems(reference):
+    corpus, problems = load_corpus(DEFAULT_CORPUS, reference)
+    assert problems == []
+    assert len(corpus.articles) >= 50
+    assert len(corpus.gold) >= 250
+
+
+def test_every_metric_and_every_force_has_gold_claims(reference):
+    corpus, _ = load_corpus(DEFAULT_CORPUS, reference)
+    assert {f.metric for f in corpus.gold} == set(reference.metric_units)
+    forces = set(reference.areas.loc[reference.areas["area_type"].isin(["police_force_area", "police_force"]), "area_id"])
+    assert forces <= {f.area_id for f in corpus.gold}
+    assert {"england", "wales", "scotland", "northern-ireland", "england-and-wales", "uk"} <= {f.area_id for f in corpus.gold}
+
+
+def test_gold_rows_are_distinct_facts():
+    with (DEFAULT_CORPUS / "gold.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [tuple(row.values()) for row in csv.DictReader(handle)]
+    assert [row for row, n in Counter(rows).items() if n > 1] == []
+
+
+def test_articles_without_a_period_have_no_gold_rows(reference):
+    # An article with no published date and no named financial year states no period-dependent claim.
+    corpus, _ = load_corpus(DEFAULT_CORPUS, reference)
+    with_gold = {f.article_id for f in corpus.gold}
+    undated = [a for a in corpus.articles if a.published is None]
+    assert any(a.article_id not in with_gold for a in undated)
+    assert any(a.article_id in with_gold for a in undated)  # undated but names its year
+
+
+def test_the_quality_benchmark_scores_the_corpus_and_exits_0(capsys):
+    assert extraction_quality.main([]) == 0
+    out = capsys.readouterr().out
+    assert "OVERALL" in out and "precision" in out and "recall" in out
+    assert "needs_review claims (not scored)" in out
+
+
+@pytest.mark.parametrize(
+    "column, bad, message",
+    [
+        ("area_id", "atlantis", "unknown area_id"),
+        ("metric", "offences_per_week", "unknown metric"),
+        ("period", "2016/18", "financial year"),
+        ("period", "2016-17", "financial year"),
+        ("value", "lots", "not a number"),
+        ("qualifier", "roughly", "qualifier"),
+    ],
+)
+def test_a_malformed_gold_row_exits_2_naming_the_row(tmp_path, capsys, column, bad, message):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    gold = corpus / "gold.csv"
+    with gold.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[4][column] = bad
+    with gold.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert extraction_quality.main(["--corpus", str(corpus)]) == 2
+    err = capsys.readouterr().err
+    assert f"gold.csv:6:{column}" in err and message in err and bad in err
+
+
+def test_a_manifest_row_without_its_article_exits_2(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    with (corpus / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write("zz_missing,2020-01-01,news brief,nothing\n")
+    assert extraction_quality.main(["--corpus", str(corpus)]) == 2
+    assert "zz_missing" in capsys.readouterr().err
+
+
+def test_the_report_lists_misses_and_false_claims_with_their_evidence(tmp_path, capsys, monkeypatch):
+    from pipeline.extract import ExtractedClaim, Extraction
+
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    text = "MORE than 300 offences were recorded by Gwent Police in 2016/17.\n\nThere were 314 recorded cases.\n"
+    (corpus / "articles" / "t1.txt").write_text(text, encoding="utf-8")
+    (corpus / "manifest.csv").write_text("article_id,published,style,covers\nt1,2017-10-01,brief,test\n")
+    (corpus / "gold.csv").write_text(
+        "article_id,area_id,period,metric,value,qualifier\n"
+        "t1,gwent,2016/17,offences,300,more_than\n"
+        "t1,gwent,2016/17,offences,314,exact\n"
+    )
+    seen = {}
+
+    def fake_extract(text, published=None):
+        seen["published"] = published
+        return Extraction(claims=[
+            ExtractedClaim("gwent", "2016/17", "offences", 314, "exact", 70, 73, "There were 314 recorded cases.", "count"),
+            ExtractedClaim("gwent", "2016/17", "offences", 300, "exact", 9, 12,
+                           "MORE than 300 offences were recorded by Gwent Police in 2016/17.", "count-no-hedge"),
+            ExtractedClaim("wales", "2016/17", "offences", 314, "exact", 70, 73, "There were 314 recorded cases.",
+                           "guess", status="needs_review"),
+        ], notes=["a note"])
+
+    monkeypatch.setattr(extraction_quality, "extract_claims", fake_extract)
+    assert extraction_quality.main(["--corpus", str(corpus), "--show-all"]) == 0
+    out = capsys.readouterr().out
+    assert str(seen["published"]) == "2017-10-01"
+    assert "MISS   gwent 2016/17 offences more_than = 300" in out
+    assert "FALSE  gwent 2016/17 offences exact = 300   [rule count-no-hedge]" in out
+    assert "evidence: MORE than 300 offences were recorded by Gwent Police in 2016/17." in out
+    assert "OK     gwent 2016/17 offences exact = 314" in out
+    assert "REVIEW wales 2016/17 offences exact = 314" in out
+    assert "needs_review claims (not scored): 1" in out
+    assert "note: a note" in out
+    overall = next(line for line in out.splitlines() if line.startswith("OVERALL"))
+    assert overall.split()[1:4] == ["2", "2", "1"]  # gold, found, correct
