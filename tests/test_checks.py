@@ -259,6 +259,15 @@ def test_a_value_outside_its_unit_range_is_an_error(reference, metric, value):
     errors = [p for p in result.problems if p.severity == "error"]
     assert len(errors) == 1 and "article-x" in str(errors[0]) and bad["claim_id"] in str(errors[0])
     assert quality(result, "value_in_range")["result"].tolist() == ["error"]
+    assert result.observations.empty  # an impossible value is never published
+
+
+def test_an_impossible_value_does_not_compete_with_good_ones(reference):
+    rows = [claim(reference, "a", "gwent", "2016/17", "offences", 314), claim(reference, "b", "gwent", "2016/17", "offences", -3)]
+    result = run(reference, rows)
+    row = observation(result, "gwent", "2016/17", "offences")
+    assert (row["value"], row["status"]) == (314, "single_source")
+    assert result.claims.set_index("value")["check"].to_dict() == {314: "unchecked", -3: "mismatch"}
 
 
 def test_a_claim_no_check_touches_stays_unchecked(reference):

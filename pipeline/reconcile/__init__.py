@@ -20,10 +20,10 @@ import pandas as pd
 
 from pipeline import problems as P
 from pipeline.financial_year import PERIOD_PATTERN
-from pipeline.reconcile.checks import run_checks
+from pipeline.reconcile.checks import check_values_in_range, run_checks
 from pipeline.reconcile.derive import derive
 from pipeline.reconcile.observations import KEY, build_observations
-from pipeline.reconcile.quality import blocking_problems, claim_checks, quality_frame
+from pipeline.reconcile.quality import blocking_problems, claim_checks, quality_frame, source_paths
 from pipeline.reconcile.relations import load_relations
 from pipeline.reference import Reference
 
@@ -36,16 +36,17 @@ class Reconciled:
     problems: list[P.Problem] = field(default_factory=list)  # errors = impossible data: block the release
 
 
-def _unusable(claims: pd.DataFrame, reference: Reference) -> tuple[pd.Series, list[P.Problem]]:
+def _unusable(claims: pd.DataFrame, sources: pd.DataFrame, reference: Reference) -> tuple[pd.Series, list[P.Problem]]:
     """Claims whose key or unit the reference tables do not know: they are kept out of
     observations (and reported as errors) rather than crashing the stage."""
+    paths = source_paths(sources)
     known_area = claims["area_id"].isin(reference.area_ids)
     known_metric = claims["metric"].isin(list(reference.metric_units))
     right_unit = claims["unit"] == claims["metric"].map(reference.metric_units)
     good_period = claims["period"].astype(str).str.fullmatch(PERIOD_PATTERN.strip("^$"))
     bad = ~(known_area & known_metric & right_unit & good_period)
     problems = [
-        P.error(str(row.source_id), f"claim {row.claim_id} cannot be reconciled: area {row.area_id!r}, period "
+        P.error(paths.get(row.source_id, str(row.source_id)), f"claim {row.claim_id} cannot be reconciled: area {row.area_id!r}, period "
                 f"{row.period!r}, metric {row.metric!r} with unit {row.unit!r} are not all known to the reference tables")
         for row in claims[bad].itertuples(index=False)
     ]
@@ -58,13 +59,16 @@ def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, reference: Reference)
     claims["value"] = pd.to_numeric(claims["value"], errors="coerce").astype(float)
     claims["used"] = False
     claims["check"] = "unchecked"
-    bad, problems = _unusable(claims, reference)
+    bad, problems = _unusable(claims, sources, reference)
+    # Impossible values (a negative count) are errors and never candidates for publication.
+    findings = check_values_in_range(claims[~bad], reference)
+    bad |= claims["claim_id"].isin({c for f in findings for c in f.blamed})
     workable = claims[~bad]
 
     merged = build_observations(workable, sources, reference)
     claims["used"] = claims["claim_id"].isin(merged.used)
     workable = claims[~bad]
-    findings = merged.findings + run_checks(workable, merged.observations, reference, relations)
+    findings += merged.findings + run_checks(workable, merged.observations, reference, relations)
     derived, derive_findings = derive(merged.observations, workable, reference, relations)
     findings += derive_findings
 

@@ -66,26 +66,33 @@ def claim_checks(claim_ids: pd.Series, findings: list[Finding]) -> pd.Series:
     return claim_ids.map(lambda c: "mismatch" if c in mismatched else "ok" if c in checked else "unchecked")
 
 
+def source_paths(sources: pd.DataFrame) -> dict[str, str]:
+    """source_id -> its raw file relative to data/raw/, for messages a maintainer can follow."""
+    if sources.empty:
+        return {}
+    return {s: p for s, p in zip(sources["source_id"], sources["path"]) if isinstance(p, str) and p}
+
+
 def blocking_problems(findings: list[Finding], claims: pd.DataFrame, sources: pd.DataFrame) -> list[P.Problem]:
     """One error Problem per `error` finding, naming the figures, sources and claims to fix.
 
     The file is the raw file of the first blamed claim's source, so the report points at what a
     maintainer opens; the reason names every value, source and claim (with its locator).
     """
-    paths = dict(zip(sources["source_id"], sources["path"])) if not sources.empty else {}
-    by_id = claims.set_index("claim_id")
+    paths = source_paths(sources)
+    located = dict(zip(claims["claim_id"], zip(claims["source_id"], claims["locator"])))
     problems = []
     for f in findings:
         if f.result != ERROR:
             continue
-        blamed = [c for c in f.blamed if c in by_id.index]
-        where = [f"{c} at {by_id.at[c, 'locator']}" for c in blamed]
-        first_source = by_id.at[blamed[0], "source_id"] if blamed else (f.sources[0] if f.sources else None)
+        blamed = [c for c in f.blamed if c in located]
+        where = [f"{c} at {located[c][1]}" for c in blamed]
+        first_source = located[blamed[0]][0] if blamed else (f.sources[0] if f.sources else None)
         file = paths.get(first_source) or first_source or "claims"
         reason = (
-            f"impossible data ({f.check}) for {f.area_id} {f.period} {f.metric}: {f.detail}; "
+            f"impossible data for {f.area_id} {f.period} {f.metric} ({f.check}): {f.detail.removeprefix('impossible: ')}; "
             f"values {f.values}; sources {'; '.join(sorted(set(f.sources)))}; "
-            f"claims {'; '.join(where) or 'none'}. Correct or reject the wrong claim in a review decision."
+            f"claims {'; '.join(where) or 'none'}. Correct or reject the wrong claim (data/raw/review/)."
         )
         problems.append(P.error(file, reason))
     return problems
