@@ -68,7 +68,7 @@ def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, reference: Reference)
     merged = build_observations(workable, sources, reference)
     claims["used"] = claims["claim_id"].isin(merged.used)
     workable = claims[~bad]
-    findings += merged.findings + run_checks(workable, merged.observations, reference, relations)
+    findings += merged.findings + run_checks(workable, merged.observations, relations)
     derived, derive_findings = derive(merged.observations, workable, reference, relations)
     findings += derive_findings
 

@@ -364,7 +364,7 @@ def _merge(first: Finding, second: Finding) -> Finding:
     )
 
 
-def run_checks(claims: pd.DataFrame, observations: pd.DataFrame, reference: Reference, relations: Relations) -> list[Finding]:
+def run_checks(claims: pd.DataFrame, observations: pd.DataFrame, relations: Relations) -> list[Finding]:
     """Every check but check_values_in_range, which runs first (its claims never reach
     observations). `claims` must have `used` set (observations.build_observations)."""
     findings = check_bound_vs_exact(claims, observations)
