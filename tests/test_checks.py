@@ -273,3 +273,16 @@ def test_an_impossible_value_does_not_compete_with_good_ones(reference):
 def test_a_claim_no_check_touches_stays_unchecked(reference):
     result = run(reference, [claim(reference, "a", "gwent", "2016/17", "offences_victim_under_1", 5)])
     assert result.claims["check"].tolist() == ["unchecked"]
+
+
+def test_the_relation_files_name_known_metrics_and_areas(reference):
+    from pipeline.reconcile.relations import load_relations
+
+    relations = load_relations(reference)
+    assert relations.totals_above("offences_victim_under_1") == [
+        "offences_victim_aged_4_and_under", "offences_victim_aged_10_and_under", "offences"]
+    assert relations.change_metric_of("offences") == "offences_change_pct"
+    wales = next(s for s in relations.area_sums if s.total == "wales")
+    assert wales.parts == ("dyfed-powys", "gwent", "north-wales", "south-wales")
+    england = next(s for s in relations.area_sums if s.total == "england")
+    assert len(england.parts) == 39 and "british-transport-police" not in england.parts
