@@ -137,18 +137,35 @@ class Observations(pa.DataFrameModel):
 
 
 QUALITY_RESULTS = ["ok", "warning", "error"]
+# The checks of the reconcile stage (pipeline/reconcile/checks.py, README "How values are chosen").
+QUALITY_CHECKS = [
+    "conflict",  # sources disagree on one key; the row says how the conflict policy decided
+    "bound_vs_exact",  # a bound or hedge ("more than 300") against the exact value of the same key
+    "change_vs_counts",  # a stated change against the two years' counts
+    "share_vs_counts",  # a stated share against count / total
+    "per_day_vs_total",  # a stated daily rate against the year's count / days in the year
+    "subset_le_total",  # under 1 <= aged 4 and under <= aged 10 and under <= offences; online <= offences
+    "parts_vs_total",  # forces vs their nation, nations vs the UK, England and Wales vs its parts
+    "jump",  # a year-on-year change beyond +-60% that no source states
+    "value_in_range",  # a value outside its unit's range (a negative count)
+    "derivations_agree",  # two derivations of one value disagree, so none is published
+]
 
 
 class Quality(pa.DataFrameModel):
-    check: Series[str] = _text("Which arithmetic check: e.g. `change_vs_counts`, `share_vs_count`, `subset_le_total`, `bound_vs_exact`, `jump`.")
+    check: Series[str] = _text(
+        "Which check: `conflict`, `bound_vs_exact`, `change_vs_counts`, `share_vs_counts`, `per_day_vs_total`, "
+        "`subset_le_total`, `parts_vs_total`, `jump`, `value_in_range` or `derivations_agree` (see the README).",
+        isin=QUALITY_CHECKS,
+    )
     area_id: Series[str] = _text("Area checked (for a sum of areas, the total's area).", nullable=True)
-    period: Series[str] = _text("Financial year checked.", nullable=True)
-    metric: Series[str] = _text("Metric checked.", nullable=True)
-    values: Series[str] = _text("The values compared, as `name=value` pairs joined by `; `.")
-    expected: Series[str] = _text("What the check expected, with the tolerance it allowed.")
-    result: Series[str] = _text("`ok`, `warning` or `error` (an error blocks the release).", isin=QUALITY_RESULTS)
-    sources: Series[str] = _text("`;`-joined ids of the sources whose values were compared.", nullable=True)
-    detail: Series[str] = _text("A sentence saying what was found.", nullable=True)
+    period: Series[str] = _text("Financial year checked (for a change or a jump, the later year).", nullable=True)
+    metric: Series[str] = _text("Metric checked: the stated change, share, rate or part, or the total of a sum.", nullable=True)
+    values: Series[str] = _text("The figures compared, as `metric period=value` (or `area=value`) pairs joined by `; `; a conflict lists each value with its sources.")
+    expected: Series[str] = _text("What the check expected: the computed value and its formula, and the tolerance the stated figure's rounding or hedge allowed.")
+    result: Series[str] = _text("`ok`, `warning` or `error` (impossible data: it blocks the release).", isin=QUALITY_RESULTS)
+    sources: Series[str] = _text("`;`-joined ids of the sources whose figures were compared.", nullable=True)
+    detail: Series[str] = _text("A sentence saying what was found, and for a conflict what was chosen and why.", nullable=True)
 
     class Config:
         strict = True
