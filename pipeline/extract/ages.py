@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.matching import finditer_words
+from pipeline.extract.matching import match_at, starts_near, word_positions
 
 OLDEST_CHILD = 17
 
@@ -31,63 +31,60 @@ def _word_number_pattern(lexicon: Lexicon) -> str:
     return r"(?:\d{1,2}|" + "|".join(words) + ")"
 
 
-def _compile(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
+# Every age expression contains one of these words; the patterns run only around them.
+_ANCHORS = (
+    "aged", "age", "ages", "under", "younger", "below", "less", "over", "older", "above", "year", "years",
+    "olds", "old", "babies", "baby", "newborn", "newborns", "birthday", "teenagers", "teenager", "teens",
+    "teenage", "toddlers", "toddler", "months", "fives", "elevens", "tens", "fours",
+)
+
+
+def _compile(lexicon: Lexicon) -> re.Pattern:
+    """One pattern, most specific alternative first; the group name says how to read a match."""
     n = _word_number_pattern(lexicon)
     year_old = r"(?:[\s-]*years?[\s-]*old)?"
     under = r"(?:under|younger\s+than|below|less\s+than)"
     babies = r"(?:babies|baby|newborns?|new-born\s+babies)"
-    patterns = [
-        # babies and toddlers together are not a band of ours
-        (rf"{babies}\s+and\s+toddlers\b", "toddlers"),
-        (rf"(?:aged\s+|age\s+)?(?P<n>{n}){year_old}\s+(?:and|or)\s+(?:under|younger|below)\b", "upto"),
-        (rf"(?:aged\s+|age\s+)?(?P<n>{n}){year_old}\s+(?:and|or)\s+(?:over|older|above)\b", "from"),
-        (rf"(?:aged|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+(?:between\s+)?(?P<a>{n})\s*(?:-|–|to|and)\s*(?P<b>{n})\b{year_old}", "range_aged"),
-        (rf"(?P<a>{n})\s*(?:-|–|to)\s*(?P<b>{n})(?:[\s-]*years?[\s-]*olds?\b|\s+years?\s+old\b)", "range_aged"),
-        (rf"(?:aged\s+)?{under}\s+(?:the\s+age\s+of\s+)?(?:a|one|1)\s+year(?:s)?(?:\s+old)?\b", "baby"),
-        (rf"(?:aged\s+)?{under}\s+(?:12|twelve)\s+months(?:\s+old)?\b", "baby"),
-        (rf"before\s+(?:their|his|her|the\s+child's|the\s+child’s|its)\s+first\s+birthday\b", "baby"),
-        (rf"(?:aged\s+)?{under}\s+the\s+age\s+of\s+(?P<n>{n})\b", "under"),
-        (rf"under[\s-](?P<n>{n})s\b", "under"),
-        (rf"(?:aged\s+){under}\s+(?P<n>{n})\b", "under"),
-        (rf"(?:children|child|victims?|girls|boys|youngsters|kids|those|babies|infants|pupils)\s+(?:who\s+(?:were|was)\s+|(?:was|were)\s+|aged\s+)?{under}\s+(?P<n>{n})(?:\s+years?(?:\s+old)?)?\b(?![\s-]*(?:per\s*cent|%))", "under"),
-        (rf"{under}\s+(?P<n>{n})\s+years?(?:\s+old)?\b", "under"),
-        (rf"(?P<n>{n})[\s-]*years?[\s-]*olds?\b", "exact"),
-        (rf"aged\s+(?P<n>{n})\b", "exact"),
-        (rf"{babies}\b", "baby"),
-        (r"(?:teenagers?|teens|teenage)\b", "teen"),
-        (r"toddlers?\b", "toddlers"),
+    child = r"(?:children|child|victims?|girls|boys|youngsters|kids|those|babies|infants|pupils)"
+    alternatives = [
+        ("toddlers", rf"{babies}\s+and\s+toddlers\b"),  # babies and toddlers together: no band of ours
+        ("upto", rf"(?:aged\s+|age\s+)?(?P<n1>{n}){year_old}\s+(?:and|or)\s+(?:under|younger|below)\b"),
+        ("from", rf"(?:aged\s+|age\s+)?(?P<n2>{n}){year_old}\s+(?:and|or)\s+(?:over|older|above)\b"),
+        ("range", rf"(?:aged|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+(?:between\s+)?(?P<a1>{n})\s*(?:-|–|to|and)\s*(?P<b1>{n})\b{year_old}"),
+        ("range", rf"(?P<a2>{n})\s*(?:-|–|to)\s*(?P<b2>{n})(?:[\s-]*years?[\s-]*olds?\b|\s+years?\s+old\b)"),
+        ("baby", rf"(?:aged\s+)?{under}\s+(?:the\s+age\s+of\s+)?(?:a|one|1)\s+years?(?:\s+old)?\b"),
+        ("baby", rf"(?:aged\s+)?{under}\s+(?:12|twelve)\s+months(?:\s+old)?\b"),
+        ("baby", r"before\s+(?:their|his|her|the\s+child's|the\s+child’s|its)\s+first\s+birthday\b"),
+        ("under", rf"(?:aged\s+)?{under}\s+the\s+age\s+of\s+(?P<n3>{n})\b"),
+        ("under", rf"under[\s-](?P<n4>{n})s\b"),
+        ("under", rf"aged\s+{under}\s+(?P<n5>{n})\b"),
+        ("under", rf"{child}\s+(?:who\s+(?:were|was)\s+|(?:was|were)\s+|aged\s+)?{under}\s+(?P<n6>{n})(?:\s+years?(?:\s+old)?)?\b(?![\s-]*(?:per\s*cent|%))"),
+        ("under", rf"{under}\s+(?P<n7>{n})\s+years?(?:\s+old)?\b"),
+        ("exact", rf"(?P<n8>{n})[\s-]*years?[\s-]*olds?\b"),
+        ("exact", rf"aged\s+(?P<n9>{n})\b"),
+        ("baby", rf"{babies}\b"),
+        ("teen", r"(?:teenagers?|teens|teenage)\b"),
+        ("toddlers", r"toddlers?\b"),
     ]
-    return [(re.compile(p), kind) for p, kind in patterns]
+    return re.compile("|".join(f"(?P<{kind}_{i}>{pattern})" for i, (kind, pattern) in enumerate(alternatives)))
 
 
-_CACHE: dict[int, list[tuple[re.Pattern, str]]] = {}
+_CACHE: dict[int, re.Pattern] = {}
 
 
-def find_ages(low: str, lexicon: Lexicon, spans: list[tuple[int, int]] | None = None) -> list[Age]:
-    """Age expressions in the lower-cased text, within `spans` (default: all of it)."""
-    compiled = _CACHE.get(id(lexicon))
-    if compiled is None:
-        compiled = _CACHE[id(lexicon)] = _compile(lexicon)
-    found: list[Age] = []
-    taken: list[tuple[int, int]] = []
-    for regex, kind in compiled:
-        for start, end in spans if spans is not None else [(0, len(low))]:
-            _collect(regex, kind, low, start, end, lexicon, found, taken)
-    found.sort(key=lambda a: a.start)
+def find_ages(low: str, lexicon: Lexicon) -> list[Age]:
+    """Age expressions in the lower-cased text, in order."""
+    regex = _CACHE.get(id(lexicon))
+    if regex is None:
+        regex = _CACHE[id(lexicon)] = _compile(lexicon)
+    found = []
+    for match in match_at(regex, low, starts_near(low, word_positions(low, _ANCHORS), reach=45)):
+        kind = match.lastgroup.split("_")[0]
+        numbers = {k[0]: v for k, v in match.groupdict().items() if v and k[0] in "nab" and k[1:].isdigit()}
+        ages = _range(kind, numbers, lexicon)
+        if ages is not None:
+            found.append(Age(match.start(), match.end(), *ages))
     return found
-
-
-def _collect(regex: re.Pattern, kind: str, low: str, start: int, end: int, lexicon: Lexicon, found: list[Age], taken: list[tuple[int, int]]) -> None:
-    """Add the matches of one pattern that no earlier (more specific) pattern has taken."""
-    for match in finditer_words(regex, low, start, end):
-        first, last = match.span()
-        if any(first < t_end and t_start < last for t_start, t_end in taken):
-            continue
-        ages = _range(kind, match, lexicon)
-        if ages is None:
-            continue
-        taken.append((first, last))
-        found.append(Age(first, last, *ages))
 
 
 def _value(text: str, lexicon: Lexicon) -> int:
@@ -95,19 +92,19 @@ def _value(text: str, lexicon: Lexicon) -> int:
     return int(text) if text.isdigit() else lexicon.number_words[text]
 
 
-def _range(kind: str, match: re.Match, lexicon: Lexicon) -> tuple[int, int] | None:
+def _range(kind: str, numbers: dict[str, str], lexicon: Lexicon) -> tuple[int, int] | None:
     if kind == "baby":
         return 0, 0
     if kind == "teen":
         return 13, OLDEST_CHILD
     if kind == "toddlers":
         return 0, 3
-    if kind == "range_aged":
-        a, b = _value(match["a"], lexicon), _value(match["b"], lexicon)
+    if kind == "range":
+        a, b = _value(numbers["a"], lexicon), _value(numbers["b"], lexicon)
         if not a < b <= OLDEST_CHILD + 1:
             return None
         return a, min(b, OLDEST_CHILD)
-    n = _value(match["n"], lexicon)
+    n = _value(numbers["n"], lexicon)
     if kind == "upto":
         return 0, n
     if kind == "from":

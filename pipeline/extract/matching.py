@@ -75,3 +75,29 @@ def finditer_in(regex: re.Pattern, low: str, spans: list[tuple[int, int]]) -> It
     """finditer_words over several spans."""
     for start, end in spans:
         yield from finditer_words(regex, low, start, end)
+
+
+_WORD_START = re.compile(r"(?<![\w'’])\w")
+
+
+def starts_near(low: str, anchors: list[int], reach: int) -> list[int]:
+    """Word starts from `reach` characters before each anchor up to the anchor itself: where a
+    phrase containing the anchor word can begin."""
+    starts: set[int] = set()
+    for anchor in anchors:
+        starts.update(m.start() for m in _WORD_START.finditer(low, max(0, anchor - reach), anchor + 1))
+    return sorted(starts)
+
+
+def match_at(regex: re.Pattern, low: str, starts: list[int]) -> list[re.Match]:
+    """Leftmost, non-overlapping matches of `regex` beginning at any of the sorted `starts`."""
+    found = []
+    taken_until = -1
+    for start in starts:
+        if start < taken_until:
+            continue
+        match = regex.match(low, start)
+        if match and match.end() > start:
+            found.append(match)
+            taken_until = match.end()
+    return found

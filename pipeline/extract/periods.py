@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline import financial_year as fy
-from pipeline.extract.matching import finditer_words
+from pipeline.extract.matching import finditer_in, windows, word_positions
 
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?)"
@@ -21,7 +21,8 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 # Explicit financial years: 2016/17, 2016-17, 2016/2017, 2014 -15, 2019 to 2020, FY2016/17.
 _EXPLICIT = re.compile(rf"(?P<a>{_YEAR})\s*(?:/|-|–|—|\bto\b)\s*(?P<b>{_YEAR}|\d{{2}})(?![\w/]|[.,]\d)")
 # Two-digit forms only where a financial year is clearly meant: "in 16/17", "the 16/17 figures".
-_SHORT = re.compile(r"(?:in|for|of|during|year|the)\s(?P<short>(?P<a>\d{2})/(?P<b>\d{2}))(?![\w/])")
+_SHORT = re.compile(r"(?<![\w/])(?P<a>\d{2})/(?P<b>\d{2})(?![\w/])")
+_SHORT_BEFORE = re.compile(r"\b(?:in|for|of|during|year|the)\s$")
 # "the year to March 2017", "the 12 months ending 31 March 2017", "year ended March 2017"
 _YEAR_TO_MARCH = re.compile(
     rf"(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?march(?:\s+{_DAY})?,?\s+(?P<y>{_YEAR})\b"
@@ -82,11 +83,12 @@ def find_periods(low: str) -> list[PeriodMention]:
         base = bool(_BASE_BEFORE.search(low, max(0, start - 30), start))
         found.append(PeriodMention(start, end, period, relation, base, calendar))
 
-    if "march" in low:
-        for m in finditer_words(_APRIL_TO_MARCH, low):
+    march = word_positions(low, ("march",))
+    if march:
+        for m in finditer_in(_APRIL_TO_MARCH, low, windows(march, before=70, after=25, length=len(low))):
             if int(m["b"]) == int(m["a"]) + 1:
                 add(m.start(), m.end(), fy.format_period(int(m["a"])), None)
-        for m in finditer_words(_YEAR_TO_MARCH, low):
+        for m in finditer_in(_YEAR_TO_MARCH, low, windows(march, before=60, after=25, length=len(low))):
             add(m.start(), m.end(), fy.format_period(int(m["y"]) - 1), None)
     for m in _EXPLICIT.finditer(low):
         start = m.start()
@@ -95,13 +97,14 @@ def find_periods(low: str) -> list[PeriodMention]:
         period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
         if period:
             add(start, m.end(), period, None)
-    for m in finditer_words(_SHORT, low):
-        period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
-        if period:
-            add(m.start("short"), m.end(), period, None)
-    if "year" in low or "months" in low:
-        for m in finditer_words(_RELATIVE_RE, low):
-            add(m.start(), m.end(), None, _RELATIVE[m.lastgroup])
+    for m in _SHORT.finditer(low):
+        if _SHORT_BEFORE.search(low, max(0, m.start() - 10), m.start()):
+            period = fy.parse_financial_year(f"{m['a']}/{m['b']}")
+            if period:
+                add(m.start(), m.end(), period, None)
+    anchors = word_positions(low, ("year", "months"))
+    for m in finditer_in(_RELATIVE_RE, low, windows(anchors, before=40, after=20, length=len(low))):
+        add(m.start(), m.end(), None, _RELATIVE[m.lastgroup])
     for m in _CALENDAR_YEAR.finditer(low):
         start = m.start()
         if (start and low[start - 1].isalnum()) or not _CALENDAR_BEFORE.search(low, max(0, start - 15), start):

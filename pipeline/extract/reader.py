@@ -23,7 +23,7 @@ from pipeline.extract.ages import Age, find_ages
 from pipeline.extract.areas import AreaMention, find_areas
 from pipeline.extract.lexicon import Lexicon, load_lexicon, phrase_key
 from pipeline.extract.matching import lower, search_word
-from pipeline.extract.numbers import COUNT, PERCENT, RATE, SHARE, Number, excluded_spans, find_numbers
+from pipeline.extract.numbers import COUNT, PERCENT, RATE, SHARE, Number, find_numbers
 from pipeline.extract.periods import PeriodMention, find_periods, focus_period
 from pipeline.extract.segment import Sentence, sentences
 
@@ -154,15 +154,9 @@ class ArticleReader:
         self.work = _ASIDE.sub(lambda m: " " * len(m.group()), self.low)
         self.sentences = sentences(text)
         self.periods = find_periods(self.low)
-        candidates = find_numbers(self.low, lexicon)
-        # Age expressions and non-quantities only matter where there are numbers.
-        spans = _spans_with(self.sentences, candidates)
-        self.ages = find_ages(self.low, lexicon, spans)
-        excluded = [(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages]
-        for start, end in spans:
-            excluded.extend(excluded_spans(self.low, start, end))
-        excluded.sort()
-        self.numbers = [n for n in candidates if not _overlaps_any(excluded, n.start, n.end)]
+        self.ages = find_ages(self.low, lexicon)
+        taken = sorted([(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages])
+        self.numbers = [n for n in find_numbers(self.low, lexicon) if not _overlaps_any(taken, n.start, n.end)]
         self.areas = find_areas(text, self.low, lexicon)
         self.focus = focus_period(self.periods, published)
         self.notes: list[str] = []
@@ -301,17 +295,6 @@ class ArticleReader:
         if not low <= claim.value <= high:
             return f"{claim.value:g} is outside the plausible range {low:g}-{high:g} for {claim.metric} in {claim.area_id}: check the area"
         return None
-
-
-def _spans_with(sentences_: list[Sentence], numbers: list[Number]) -> list[tuple[int, int]]:
-    """The sentences that contain at least one number, as spans."""
-    starts = [n.start for n in numbers]
-    spans = []
-    for sentence in sentences_:
-        i = bisect.bisect_left(starts, sentence.start)
-        if i < len(starts) and starts[i] < sentence.end:
-            spans.append((sentence.start, sentence.end))
-    return spans
 
 
 def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
