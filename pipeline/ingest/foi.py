@@ -194,8 +194,9 @@ def read_manifest(path: Path, shown: str, reference: Reference) -> Manifest:
             bad("source_id", "source_id is empty")
         elif not SOURCE_ID.match(source_id):
             bad("source_id", "source_id must be letters, digits, '-' and '_' (it is the table's file name)")
-        elif first := next((l for l, i in manifest.ids_by_line.items() if i == source_id and l != line), None):
-            bad("source_id", f"duplicate source_id (first on line {first})")
+        elif first := next((n for n, i in manifest.ids_by_line.items() if i == source_id and n != line), None):
+            bad("source_id", f"duplicate source_id (first on line {first}): which row describes the table is unclear")
+            manifest.sources.pop(source_id, None)
         area_id = None
         if not cells["area"]:
             bad("area", "area is empty: name the force that answered")
