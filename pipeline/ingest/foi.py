@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 from pipeline import problems as P
 from pipeline.ingest import values
 from pipeline.ingest.common import CLAIM_COLUMNS, SOURCE_COLUMNS, Ingested, frame, read_csv_rows, sha256_of
-from pipeline.ingest.foi_figures import check_figures
+from pipeline.ingest.foi_figures import Figure, check_figures
 from pipeline.ingest.foi_layout import read_layout
 from pipeline.ingest.foi_long import read_long_table
 from pipeline.ingest.foi_wide import read_wide_table
@@ -117,7 +117,7 @@ def read_foi_folder(folder: Path, paths: ProjectPaths, reference: Reference, onl
     return Ingested(frame(claims, CLAIM_COLUMNS), frame(source_rows, SOURCE_COLUMNS), problems)
 
 
-def read_table(files: TableFiles, shown: str, paths: ProjectPaths, reference: Reference, source_area: str | None):
+def read_table(files: TableFiles, shown: str, paths: ProjectPaths, reference: Reference, source_area: str | None) -> tuple[list[Figure], list[P.Problem]]:
     """Figures and problems of one table, by its format (long template, or a layout beside it)."""
     if files.layout is None:
         return read_long_table(files.table, shown, reference, source_area)

@@ -65,8 +65,10 @@ _TOP_KEYS = {"area", "period", "metric", "suppressed", "not_recorded", "blank", 
 class Mapping(dict):
     """A YAML mapping that remembers the line of itself and of each key (1-based)."""
 
-    line: int = 0
-    key_lines: dict
+    def __init__(self, *args, line: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = line
+        self.key_lines: dict[str, int] = {}
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -78,9 +80,7 @@ class _Loader(yaml.SafeLoader):
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
     loader.flatten_mapping(node)
-    mapping = Mapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
+    mapping = Mapping(line=node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float)):
@@ -252,9 +252,7 @@ class _Reader:
         if value is None:
             return None
         line = table.line_of(key)
-        spec = Mapping({"kind": value}) if isinstance(value, str) else value
-        if isinstance(value, str):
-            spec.line, spec.key_lines = line, {}
+        spec = Mapping(kind=value, line=line) if isinstance(value, str) else value  # `rows: periods` is short for {kind: periods}
         if not isinstance(spec, Mapping) or spec.get("kind") not in AXIS_KINDS:
             self.bad(line, f"{key} must name its kind: one of {', '.join(AXIS_KINDS)}", None if isinstance(value, dict) else value)
             return None

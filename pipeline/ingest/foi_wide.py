@@ -120,7 +120,7 @@ class _TableReader:
         self.cell_error(row, column, f"a percentage where {metric} is a {unit}")
         return None
 
-    def add(self, period: str | None, metric: str | None, cells: list[tuple[int, int]], evidence: str, rule: str) -> None:
+    def add(self, period: str | None, metric: str | None, cells: list[tuple[int, int]], evidence: str, rule: str, area_id: str | None = None) -> None:
         """A figure from one cell, or from the sum of several (suppressed if any part is)."""
         if period is None or metric is None:
             return  # reported once by the caller
@@ -153,7 +153,7 @@ class _TableReader:
         locator = f"{self.grid.shown}:" + "+".join(f"{r}:{column_letter(c)}" for r, c in cells)
         self.figures.append(
             Figure(
-                area_id=self.area_id, period=period, metric=metric, value=value, status=status,
+                area_id=area_id or self.area_id, period=period, metric=metric, value=value, status=status,
                 evidence=evidence, locator=locator, rule=rule, file=self.grid.shown, row=row,
                 column=column_letter(column), cell=self.grid.text(row, column) or None, note=note,
             )
@@ -199,12 +199,7 @@ class _TableReader:
         for spec in self.table.cells:
             label = self.grid.text(spec.row, self.table.label_column) if spec.column != self.table.label_column else ""
             evidence = self.describe(spec.row, spec.column, label)
-            if spec.area_id and spec.area_id != self.area_id:
-                saved, self.area_id = self.area_id, spec.area_id
-                self.add(spec.period, spec.metric, [(spec.row, spec.column)], evidence, "foi_wide:cell")
-                self.area_id = saved
-            else:
-                self.add(spec.period, spec.metric, [(spec.row, spec.column)], evidence, "foi_wide:cell")
+            self.add(spec.period, spec.metric, [(spec.row, spec.column)], evidence, "foi_wide:cell", spec.area_id)
 
     def read_grid(self) -> None:
         table = self.table
