@@ -6,11 +6,11 @@ then a summary line; exit status 1 when there is any error, 0 otherwise.
 
 What a PATH is taken to be:
 - no PATH: everything under the project's data/raw/ (articles, curated compilations, FOI tables,
-  review decisions);
+  review decisions); a project folder (holding data/raw/) means its data/raw/;
 - a folder holding articles/, curated/, foi/ or review/ (a data/raw/ of its own): everything in it;
-- an FOI folder, anywhere (its sources.csv has the FOI columns, it holds a .yaml layout or an
-  .xlsx table, or it is named foi): every table in it; an FOI table or layout file: that table
-  and its sources.csv row; its sources.csv: the whole folder;
+- an FOI folder, anywhere (its sources.csv has the FOI columns request_ref and responded, or it
+  is the foi/ of a raw folder): every table in it; a table or layout file in it (or any .yaml or .xlsx file):
+  that table and its sources.csv row; its sources.csv: the whole folder;
 - a folder named articles, or a file in one: the articles (with their sources.csv);
 - a folder named curated, a folder of compilation CSVs, or one compilation CSV: those files;
 - a folder named review, or a file in one: the review decisions, checked against the claims of the
@@ -78,7 +78,7 @@ def check_path(path: Path, project: ProjectPaths, reference: Reference) -> Check
     if path.is_dir():
         return check_folder(path, project, reference)
     folder = path.parent
-    if is_foi_folder(folder):
+    if is_foi_folder(folder) or path.suffix.lower() in (".yaml", ".yml", ".xlsx"):
         only = None if path.name == MANIFEST else {path.stem}
         return check_foi(folder, project, reference, only)
     if folder.name == "articles" or path.suffix.lower() == ".txt":
@@ -87,11 +87,13 @@ def check_path(path: Path, project: ProjectPaths, reference: Reference) -> Check
         return check_review(folder.parent, project, reference)
     if path.suffix.lower() == ".csv" and (folder.name == "curated" or csv_header(path) == COMPILATION_COLUMNS):
         return Checked(read_compilation(path, project, reference).problems, {path})
-    return Checked([P.error(path.as_posix(), "cannot tell what kind of raw input this is (an article, a compilation, an FOI table or layout, review decisions); see `python -m pipeline check --help`")])
+    return Checked([P.error(path.as_posix(), "cannot tell what kind of raw input this is (an article, a compilation, an FOI table or layout, review decisions); see README.md, \"Adding a curated FOI table\"")])
 
 
 def check_folder(folder: Path, project: ProjectPaths, reference: Reference) -> Checked:
-    if folder.resolve() == project.raw.resolve() or any((folder / name).is_dir() for name in ("articles", "curated", "foi", "review")):
+    if (folder / "data" / "raw").is_dir():  # a project root
+        folder = folder / "data" / "raw"
+    if folder.resolve() == project.raw.resolve() or is_raw_folder(folder):
         return check_raw(replace(project, raw=folder), reference)
     if is_foi_folder(folder):
         return check_foi(folder, project, reference)
@@ -109,9 +111,21 @@ def check_folder(folder: Path, project: ProjectPaths, reference: Reference) -> C
 
 
 def is_foi_folder(folder: Path) -> bool:
+    """An FOI folder has an FOI sources.csv, or (still without one) is the foi/ of a raw folder."""
     if (folder / MANIFEST).exists():
         return is_foi_manifest(folder / MANIFEST)
-    return folder.name == "foi" or any(p.suffix.lower() in (".yaml", ".yml", ".xlsx") for p in folder.iterdir())
+    return folder.name == "foi" and is_raw_folder(folder.parent)
+
+
+def is_raw_folder(folder: Path) -> bool:
+    """A data/raw/ of its own: it holds inputs in their places (a folder that merely has a
+    subfolder named foi, such as a checkout of this repo, is not one)."""
+    return (
+        (folder / "articles" / "sources.csv").exists()
+        or any((folder / "curated").glob("*.csv"))
+        or is_foi_manifest(folder / "foi" / MANIFEST)
+        or (folder / "review").is_dir()
+    )
 
 
 def csv_header(path: Path) -> list[str] | None:

@@ -80,6 +80,23 @@ def test_a_path_that_does_not_exist(run_in, tmp_path):
     assert status == 1 and lines[0] == f"error: {(tmp_path / 'nowhere.csv').as_posix()}: does not exist"
 
 
+def test_a_file_that_is_no_kind_of_input(run_in):
+    status, lines = run_in(REPO, REPO / "README.md")
+    assert status == 1 and "cannot tell what kind of raw input this is" in lines[0]
+
+
+def test_a_layout_in_a_folder_without_sources_csv(run_in, tmp_path):
+    (tmp_path / "t.yaml").write_text("tables:\n  - lines: A\n    metric: offences\n")
+    (tmp_path / "t.csv").write_text("2016/17 - 5\n")
+    status, lines = run_in(REPO, tmp_path / "t.yaml")
+    assert status == 1 and f"error: {tmp_path.as_posix()}/sources.csv: is missing: every FOI table needs a row " in lines[0]
+
+
+def test_a_project_folder_means_its_data_raw(run_in):
+    status, lines = run_in(REPO, REPO)
+    assert status == 0 and lines[-1].endswith(": no problems found") and not lines[-1].startswith("checked 0 ")
+
+
 def test_a_folder_that_is_no_kind_of_input(run_in, tmp_path):
     (tmp_path / "notes.txt.bak").write_text("x")
     status, lines = run_in(REPO, tmp_path)
