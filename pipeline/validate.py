@@ -27,7 +27,7 @@ from pipeline.ingest.articles import MANIFEST_COLUMNS as ARTICLE_COLUMNS
 from pipeline.ingest.articles import read_articles
 from pipeline.ingest.compilation import COLUMNS as COMPILATION_COLUMNS
 from pipeline.ingest.compilation import read_compilation, read_compilations
-from pipeline.ingest.foi import MANIFEST, is_foi_manifest, read_foi_folder
+from pipeline.ingest.foi import MANIFEST, read_foi_folder
 from pipeline.paths import ProjectPaths
 from pipeline.reference import Reference
 
@@ -126,6 +126,11 @@ def is_raw_folder(folder: Path) -> bool:
         or is_foi_manifest(folder / "foi" / MANIFEST)
         or (folder / "review").is_dir()
     )
+
+
+def is_foi_manifest(path: Path) -> bool:
+    """Whether a sources.csv is an FOI folder's (its header names request_ref and responded)."""
+    return {"request_ref", "responded"} <= set(csv_header(path) or [])
 
 
 def csv_header(path: Path) -> list[str] | None:

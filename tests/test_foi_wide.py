@@ -138,7 +138,7 @@ def test_sources_rows_name_the_force_the_date_and_the_table_file(good):
     assert pd.isna(row["url"]), "an empty url stays empty"
 
 
-def test_the_xlsx_generator_reproduces_the_committed_workbook(tmp_path, monkeypatch):
+def test_the_xlsx_generator_reproduces_the_committed_workbook(tmp_path):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("make_xlsx", FIXTURES / "foi" / "make_xlsx.py")

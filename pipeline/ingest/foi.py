@@ -61,16 +61,6 @@ class TableFiles:
     layout: Path | None
 
 
-def is_foi_manifest(path: Path) -> bool:
-    """Whether a sources.csv is an FOI folder's (its header names request_ref and responded)."""
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            header = {name.strip() for name in handle.readline().split(",")}
-    except (OSError, UnicodeDecodeError):
-        return False
-    return {"request_ref", "responded"} <= header
-
-
 def read_foi(paths: ProjectPaths, reference: Reference) -> Ingested:
     """Claims and sources from every table under data/raw/foi/, with every problem found."""
     if not paths.foi.exists():

@@ -67,13 +67,20 @@ class Grid:
         return max((column for r, column in self.cells if r == row), default=0)
 
 
-def read_csv_grid(path: Path, shown: str) -> tuple[Grid | None, list[P.Problem]]:
+def read_text(path: Path, shown: str) -> tuple[str | None, list[P.Problem]]:
+    """A text file's content, or None with the reason (worded as read_csv_rows words it)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         return None, [P.error(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
     except OSError as exc:
         return None, [P.error(shown, f"cannot be read: {exc.strerror}")]
+
+
+def read_csv_grid(path: Path, shown: str) -> tuple[Grid | None, list[P.Problem]]:
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
     grid = Grid(shown)
     for row_number, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
         for column_number_, cell in enumerate(cells, start=1):

@@ -39,7 +39,7 @@ import yaml
 
 from pipeline import problems as P
 from pipeline.ingest import foi_cells, values
-from pipeline.ingest.foi_grid import column_number, parse_cell_ref
+from pipeline.ingest.foi_grid import column_number, parse_cell_ref, read_text
 from pipeline.reference import Reference
 
 AXIS_KINDS = ("periods", "metrics", "ages", "parts")
@@ -350,12 +350,9 @@ class _Reader:
 
 def read_layout(path: Path, shown: str, reference: Reference, *, xlsx: bool) -> tuple[Layout | None, list[P.Problem]]:
     """The layout in `path`, or None with the reasons it cannot be used (each with its YAML line)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [P.error(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
-    except OSError as exc:
-        return None, [P.error(shown, f"cannot be read: {exc.strerror}")]
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.YAMLError as exc:
