@@ -8,10 +8,11 @@ Proper names match only where written with a capital letter ("the Met", not "the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.extract.lexicon import AreaEntry, Lexicon, phrase_key
-from pipeline.extract.matching import finditer_words
+from pipeline.extract.matching import match_at, starts_near, word_positions
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,28 @@ class AreaMention:
     area_id: str | None
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 def find_areas(text: str, low: str, lexicon: Lexicon) -> list[AreaMention]:
-    """Area mentions in `text`, matched in `low` (its lower-cased copy)."""
+    """Area mentions in `text`, matched in `low` (its lower-cased copy).
+
+    Proper names are tried only where a word starts with a capital letter (or at a "the" just
+    before one, for "the Met"); words that refer back ("the force", "here") only around their
+    distinctive word.
+    """
+    starts = []
+    for m in _CAPITAL.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "'’"):
+            continue
+        if i >= 4 and low[i - 4:i] == "the ":
+            starts.append(i - 4)
+        starts.append(i)
+    anaphors = lexicon.anaphor_anchors
+    starts.extend(starts_near(low, word_positions(low, anaphors), reach=16))
     found = []
-    for m in finditer_words(lexicon.area_regex, low):
+    for m in match_at(lexicon.area_regex, low, sorted(set(starts))):
         matched = text[m.start():m.end()]
         entry: AreaEntry | None = lexicon.areas.get(phrase_key(matched))
         if entry is None:

@@ -87,12 +87,15 @@ class Lexicon:
     hedges_after: dict[str, str]
     cues: dict[str, re.Pattern]  # kind -> matcher
     cue_words: dict[str, frozenset[str]]  # kind -> phrase keys
+    cue_anchors: dict[str, tuple[str, ...]]  # kind -> the last word of each phrase
+    cue_reach: dict[str, int]  # kind -> how far before its last word a phrase can start
     age_metrics: dict[tuple[int, int], str]  # (youngest, oldest) -> metric
     areas: dict[str, AreaEntry]  # phrase key -> entry
     area_regex: re.Pattern
     area_types: dict[str, str]  # area_id -> area_type
     plausible: dict[tuple[str, str], tuple[float, float]]  # (area_id or area_type, metric) -> range
     hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly "), lower case
+    anaphor_anchors: tuple[str, ...]  # the last word of each phrase that refers back to an area
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -141,10 +144,13 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         hedges_after={phrase_key(r["phrase"]): r["qualifier"] for r in hedges if r["position"] == "after"},
         cues=cues,
         cue_words={kind: frozenset(phrase_key(p) for p in phrases) for kind, phrases in cue_kinds.items()},
+        cue_anchors={kind: tuple(sorted({phrase_key(p).split()[-1] for p in phrases})) for kind, phrases in cue_kinds.items()},
+        cue_reach={kind: max(len(p) for p in phrases) + 2 for kind, phrases in cue_kinds.items()},
         age_metrics={(int(r["youngest"]), int(r["oldest"])): r["metric"] for r in read_rows("age_bands.csv")},
         areas=areas,
         area_regex=phrase_regex(list(areas)),
         area_types=dict(zip(reference.areas["area_id"], reference.areas["area_type"])),
         plausible=plausible,
+        anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
         hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

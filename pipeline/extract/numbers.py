@@ -5,46 +5,53 @@ a quantity (part of a phone number, a sum of money, a date, a time, a statute se
 as "Covid-19", a "five-year" compound) is dropped here by looking at what surrounds it.
 
 Everything matches the lower-cased text (see matching.py). Digits are found by one pattern that
-starts with a digit; number words only around the places where a number word occurs.
+starts with a digit and judged by one pattern matched right after them; number words are matched
+only where a number word occurs. This file runs for every number of every article, so it avoids
+per-number work beyond that.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.lexicon import Lexicon, phrase_key, trie_pattern
 from pipeline.extract.matching import match_at, starts_near, word_positions
 
 COUNT, PERCENT, SHARE, RATE = "count", "percent", "share", "rate"
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec".split()
+)
+_MONTH = "(?:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+# A word right before a number that makes it a reference, not a quantity: "section 67", "Act 2003".
+_REFERENCE_WORDS = frozenset(
+    "section sections s. article schedule clause chapter paragraph part rule regulation no. number "
+    "act order regulations bill aged age".split()
+)
+_REFERENCE_ANCHORS = tuple(sorted(_REFERENCE_WORDS | _MONTH_WORDS))
+_NOT_BEFORE = frozenset(".,/£$€#-")
 
-# What around a number shows it is not a quantity. Each is matched just before or just after it.
-_NOT_QUANTITY_BEFORE = re.compile(
-    rf"(?:[£$€#]\s?|[.,/\-]|\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
-    r"|\b(?:sections?|s\.|article|schedule|clause|chapter|paragraph|part|rule|regulation|no\.|number|act|order|regulations|bill|aged|age)\s*(?:of\s+)?)$"
+_NUMBER_START = re.compile(r"\d")
+_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# What follows a number written in digits decides what it is.
+_AFTER_DIGITS = re.compile(
+    r"(?P<pct>\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
+    r"|(?P<share>\s+in\s+(?:every\s+)?(?P<share_n>\d{1,3}(?:,\d{3})*)\b)"
+    r"|(?P<glued>[a-z0-9/%_]|[.,]\d)"  # 10am, 15A, 24/7, 2016/17: part of something else
+    rf"|(?P<other>\s?(?:m|bn|k|million|billion|thousand|pounds|pence|p)\b|(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
+    r"|(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\s+of\s+the\s+\w+(?:\s+\w+)?\s+act\b"
+    r"|-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b)"
 )
-_NOT_QUANTITY_AFTER = re.compile(
-    rf"(?:\s?(?:m|bn|k|million|billion|thousand|pounds|pence|p)\b|(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
-    r"|(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|[a-z]?\s+of\s+the\s+\w+(?:\s+\w+)?\s+act\b"
-    r"|-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b|\s*-year-old)"
-)
+_AFTER_WORD = re.compile(r"-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b")
 _PHONE = re.compile(r"(?:0\d{3,4}[ \-]?\d{3,4}(?:[ \-]?\d{3,4})?|116[ \-]?\d{3}|101|999|111|112)(?![\w,]|\.\d)")
 _PHONE_CONTEXT = re.compile(r"\b(?:call|calling|dial|dialling|ring|ringing|phone|phoning|text|texting|contact|contacting|helpline|childline|number|on)\b[^.\n]{0,30}$")
 _EMERGENCY = re.compile(r"\s+in\s+an\s+emergency")
 
-_DIGIT_TOKEN = re.compile(r"\d[\d,.]*")  # a plain start, so the regex engine can skip to digits fast
-_DIGIT_PATTERN = re.compile(
-    rf"(?P<share>1\s+in\s+(?:every\s+)?(?P<share_n>\d{{1,3}}(?:,\d{{3}})*)\b)"
-    rf"|(?P<pct>(?P<pct_n>{_DIGITS})\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
-    rf"|(?P<digits>{_DIGITS}(?![\w/%]|[.,]\d))"
-)
 
-
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     start: int
     end: int
     value: float
@@ -54,8 +61,7 @@ class Number:
     fraction: bool = False  # "a third", "half": a share that may also be a change ("rose by a third")
 
 
-@dataclass(frozen=True)
-class _WordPatterns:
+class _WordPatterns(NamedTuple):
     pattern: re.Pattern
     anchors: tuple[str, ...]  # words at least one of which every match contains
 
@@ -99,36 +105,71 @@ def find_numbers(low: str, lexicon: Lexicon) -> list[Number]:
     """Every number in the lower-cased text that is a quantity, in order."""
     found: dict[int, Number] = {}
     phones = _phone_spans(low)
-    for token in _DIGIT_TOKEN.finditer(low):
-        start = token.start()
-        if start and low[start - 1].isalnum():
+    references = _reference_ends(low)
+    position = 0
+    while True:
+        digit = _NUMBER_START.search(low, position)
+        if digit is None:
+            break
+        start = digit.start()
+        written = _DIGITS.match(low, start)
+        end = position = written.end()
+        if start and (low[start - 1].isalnum() or low[start - 1] in _NOT_BEFORE):
             continue
-        m = _DIGIT_PATTERN.match(low, start)
-        if m is None:
+        if phones and any(s <= start < e for s, e in phones):
             continue
-        if _inside(phones, start) or _not_a_quantity(low, m.start(), m.end()):
+        if _after_reference(low, start, references):
+            references.add(end)  # "April 1, 2018": the day makes the year a date too
             continue
-        number = _read(m, lexicon)
-        if number:
-            found[start] = number
-    words = _word_patterns(lexicon)
-    for m in match_at(words.pattern, low, starts_near(low, word_positions(low, words.anchors), reach=6)):
-        overlapping = [k for k, n in found.items() if n.start < m.end() and m.start() < n.end]
-        if m["word"]:
-            if overlapping or _not_a_quantity(low, m.start(), m.end()):
-                continue
-        number = _read(m, lexicon)
-        if number:
-            for k in overlapping:  # "one in 20", "every 20 minutes": the phrase, not the bare 20
-                del found[k]
-            found[m.start()] = number
+        after = _AFTER_DIGITS.match(low, end)
+        kind = after.lastgroup if after else None
+        if kind in ("glued", "other"):
+            if kind == "glued":
+                position = after.end()
+            continue
+        text = written.group()
+        value = float(text.replace(",", ""))
+        if kind == "pct":
+            found[start] = Number(start, after.end(), value, PERCENT, False)
+        elif kind == "share" and text == "1":
+            n = _value(after["share_n"], lexicon)
+            if n >= 2:
+                found[start] = Number(start, after.end(), round(1 / n, 4), SHARE, True)
+        else:
+            year_like = len(text) == 4 and text[:2] in ("19", "20")
+            found[start] = Number(start, end, value, COUNT, False, year_like)
+    _add_words(low, lexicon, found, references)
     return [found[k] for k in sorted(found)]
 
 
-def _not_a_quantity(low: str, start: int, end: int) -> bool:
-    if _NOT_QUANTITY_BEFORE.search(low, max(0, start - 25), start):
-        return True
-    return bool(_NOT_QUANTITY_AFTER.match(low, end))
+def _add_words(low: str, lexicon: Lexicon, found: dict[int, Number], references: set[int]) -> None:
+    """Numbers in words; a phrase ("one in 20", "every 20 minutes") replaces a bare number in it."""
+    words = _word_patterns(lexicon)
+    starts = sorted(found)
+    for m in match_at(words.pattern, low, starts_near(low, word_positions(low, words.anchors), reach=6)):
+        m_start, m_end = m.span()
+        i = bisect.bisect_left(starts, m_start)
+        overlapping = [k for k in starts[i:i + 3] if k < m_end and k in found]
+        if m["word"]:
+            if overlapping or _AFTER_WORD.match(low, m_end) or _after_reference(low, m_start, references):
+                continue
+        number = _read_words(m, lexicon)
+        if number:
+            for k in overlapping:
+                del found[k]
+            found[m_start] = number
+
+
+def _reference_ends(low: str) -> set[int]:
+    """Where words that turn the next number into a reference end: "section 67", "March 31",
+    "Act 2003", "aged 13"."""
+    return {p + len(word) for word in _REFERENCE_ANCHORS for p in word_positions(low, (word,))}
+
+
+def _after_reference(low: str, start: int, references: set[int]) -> bool:
+    """Whether a reference word (or a date's day, "April 1,") ends just before `start`."""
+    return (start - 1) in references or (start - 2) in references and low[start - 2] in ".," \
+        or (start - 3) in references and low[start - 3] == ","
 
 
 def _phone_spans(low: str) -> list[tuple[int, int]]:
@@ -146,31 +187,19 @@ def _phone_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
-
-
-def _read(m: re.Match, lexicon: Lexicon) -> Number | None:
+def _read_words(m: re.Match, lexicon: Lexicon) -> Number | None:
     start, end = m.span()
-    groups = m.groupdict()
-    if groups.get("rate"):
+    if m["rate"]:
         n = _value(m["rate_n"], lexicon) if m["rate_n"] else 1.0
         if n <= 0:
             return None
         per_day = {"second": 86400.0, "minute": 1440.0, "hour": 24.0}[m["rate_unit"].rstrip("s")]
-        return Number(start, end, round(per_day / n, 2), RATE, in_words=True)
-    if groups.get("share"):
+        return Number(start, end, round(per_day / n, 2), RATE, True)
+    if m["share"]:
         n = _value(m["share_n"], lexicon)
-        if n < 2:
-            return None
-        return Number(start, end, round(1 / n, 4), SHARE, in_words=True)
-    if groups.get("fraction"):
-        return Number(start, end, lexicon.fractions[phrase_key(m["fraction"])], SHARE, in_words=True, fraction=True)
-    if groups.get("pct"):
-        text = m["pct_n"]
-        return Number(start, end, _value(text, lexicon), PERCENT, in_words=not text[0].isdigit())
-    if groups.get("digits"):
-        text = m["digits"]
-        year_like = bool(re.fullmatch(r"(?:19|20)\d{2}", text))
-        return Number(start, end, float(text.replace(",", "")), COUNT, in_words=False, year_like=year_like)
-    return Number(start, end, float(word_value(m["word"], lexicon)), COUNT, in_words=True)
+        return Number(start, end, round(1 / n, 4), SHARE, True) if n >= 2 else None
+    if m["fraction"]:
+        return Number(start, end, lexicon.fractions[phrase_key(m["fraction"])], SHARE, True, fraction=True)
+    if m["pct"]:
+        return Number(start, end, _value(m["pct_n"], lexicon), PERCENT, True)
+    return Number(start, end, float(word_value(m["word"], lexicon)), COUNT, True)

@@ -22,7 +22,7 @@ from pipeline.extract import ExtractedClaim, Extraction
 from pipeline.extract.ages import Age, find_ages
 from pipeline.extract.areas import AreaMention, find_areas
 from pipeline.extract.lexicon import Lexicon, load_lexicon, phrase_key
-from pipeline.extract.matching import lower, search_word
+from pipeline.extract.matching import lower, match_at, search_word, starts_near, word_positions
 from pipeline.extract.numbers import COUNT, PERCENT, RATE, SHARE, Number, find_numbers
 from pipeline.extract.periods import PeriodMention, find_periods, focus_period
 from pipeline.extract.segment import Sentence, sentences
@@ -108,6 +108,22 @@ _REFERENT = re.compile(
     re.IGNORECASE,
 )
 _ADULTS = re.compile(r"\b(?:adults?|aged\s+18\s+(?:and|or)\s+over|over\s+18s?|grown-ups)\b", re.IGNORECASE)
+_FIGURES = re.compile(r"\bfigures?\b")
+_PERIOD_GAP = re.compile(r"[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$")
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
+_CHANGE_WORD = re.compile(r"\b(?:up|down|rise|rose|risen|rising|fall|fell|fallen|falling|increase[ds]?|decrease[ds]?|dropped|drop|jumped|climbed|grew|grown)\b")
+_MORE_CASES_THAN = re.compile(r"\s*(?:more|fewer)\s+(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases)\s+than\b")
+_AREA_GAP = re.compile(r"\s*(?:[-–:(]\s*)?(?:with\s+|had\s+|recorded\s+|saw\s+)?")
+_LIST_LINE = re.compile(r"\s*(?:[-•*·▪–]\s*)?[^\d]{0,60}?(?:[-–:=]\s*|\(\s*)?")
+_TO_END = re.compile(r"\bto\s*$")
+_IN_PHRASE = re.compile(r"\s*(?:per\s*cent\s+|%\s*)?(?:rise|increase|jump|fall|drop|decrease|hike|surge)?\s*in\s+(?P<what>[^,.;]{0,60})")
+_NUMBER_WORDS_CONTEXT = re.compile(r"\b(?:number|figures?|total)\b")
+_OF_WHICH = re.compile(r"\bof\s+(?:which|these|those|them)\s*,?\s*(?:\w+\s+){0,2}$")
+_FRACTION_CHANGE = re.compile(
+    r"\b(?P<cue>rose|risen|increased|grew|grown|jumped|up|fell|fallen|dropped|decreased|down|rise|increase|fall|drop|decrease)\s+(?:by\s+)?(?P<hedge>(?:almost|nearly|more\s+than|over|around|about|just\s+over|just\s+under)\s+)?$"
+)
+_SEX_WORDS = re.compile(r"\b(?:sex|sexual|abuse)\b")
+_OFFENCE_WORDS = re.compile(r"\b(?:offences?|crimes?|cases)\b")
 _PLURAL_FORCES = re.compile(r"\bforces\b", re.IGNORECASE)
 _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪–]\s*)?")
@@ -158,6 +174,10 @@ class ArticleReader:
         taken = sorted([(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages])
         self.numbers = [n for n in find_numbers(self.low, lexicon) if not _overlaps_any(taken, n.start, n.end)]
         self.areas = find_areas(text, self.low, lexicon)
+        self.cue_spans = {kind: _cue_spans(self.work, lexicon, kind) for kind in ("online", "distractor", "sum", "offence_noun", "per_day", "per_hour")}
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.work)]
+        years = word_positions(self.work, ("years", "year", "decade", "since", "records"))
+        self.multi_year = [m.span() for m in match_at(_MULTI_YEAR, self.work, starts_near(self.work, years, reach=40))]
         self.focus = focus_period(self.periods, published)
         self.notes: list[str] = []
         self.context = Context()
@@ -216,11 +236,13 @@ class ArticleReader:
         return claims
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
-        bounds = [start]
-        for m in _CLAUSE_BREAK.finditer(self.work, start, end):
-            bounds.append(m.start())
-        bounds.append(end)
+        inner = self.breaks[bisect.bisect_left(self.breaks, start):bisect.bisect_left(self.breaks, end)]
+        bounds = [start, *(b for b in inner if b > start), end]
         return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+    def about_several_years(self, start: int, end: int) -> bool:
+        """Whether [start, end) speaks of several years ("in five years", "since 2012/13")."""
+        return has_cue(self.multi_year, start, end)
 
     def _remember(self, sentence: Sentence, areas: list[AreaMention], periods: list[PeriodMention], claims: list[Claim], has_numbers: bool) -> None:
         c = self.context
@@ -243,7 +265,7 @@ class ArticleReader:
         if explicit:
             c.paragraph_period = explicit[-1].period
             c.last_explicit = explicit[-1].period
-        if search_word(self.lexicon.cues["online"], self.work, sentence.start, sentence.end):
+        if has_cue(self.cue_spans["online"], sentence.start, sentence.end):
             c.online_topic = True
         if text.rstrip().endswith(":"):
             c.list_metric = _lead_in_metric(self, sentence)
@@ -297,6 +319,18 @@ class ArticleReader:
         return None
 
 
+def _cue_spans(work: str, lexicon: Lexicon, kind: str) -> list[tuple[int, int]]:
+    """Where the cue phrases of one kind occur in the article, found once."""
+    starts = starts_near(work, word_positions(work, lexicon.cue_anchors[kind]), reach=lexicon.cue_reach[kind])
+    return [m.span() for m in match_at(lexicon.cues[kind], work, starts)]
+
+
+def has_cue(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a cue lies wholly within [start, end)."""
+    i = bisect.bisect_left(spans, (start, start))
+    return i < len(spans) and spans[i][1] <= end
+
+
 def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps any of the sorted spans."""
     i = bisect.bisect_left(spans, (end, end))
@@ -306,13 +340,13 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _lead_in_metric(reader: ArticleReader, sentence: Sentence) -> str | None:
     """The metric a list's lead-in line announces ("Offences recorded by each force:")."""
     s, e = sentence.start, sentence.end
-    online = search_word(reader.lexicon.cues["online"], reader.work, s, e)
+    online = has_cue(reader.cue_spans["online"], s, e)
     ages = reader._in("ages", s, e)
     if ages:
         return reader.lexicon.age_metrics.get((ages[-1].youngest, ages[-1].oldest))
     if online:
         return ONLINE
-    if search_word(reader.lexicon.cues["offence_noun"], reader.work, s, e) or re.search(r"\bfigures?\b", reader.work[s:e], re.IGNORECASE):
+    if has_cue(reader.cue_spans["offence_noun"], s, e) or _FIGURES.search(reader.work, s, e):
         return OFFENCES
     return None
 
@@ -330,7 +364,9 @@ class _SentenceReading:
         self.periods = periods
         self.clauses = clauses
         self.claims: list[Claim] = []
+        self._windows = [self._compute_windows(i) for i in range(len(numbers))]
         self.bound = self._bind_periods()
+        self._bound_ids = {id(p) for p in self.bound.values()}
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -343,6 +379,9 @@ class _SentenceReading:
     def windows(self, index: int) -> tuple[int, int, int, int]:
         """(left start, left end, right start, right end): the text between this number and its
         neighbours in the same clause."""
+        return self._windows[index]
+
+    def _compute_windows(self, index: int) -> tuple[int, int, int, int]:
         number = self.numbers[index]
         c_start, c_end = self.clause_of(number.start)
         left = c_start
@@ -353,8 +392,8 @@ class _SentenceReading:
             right = self.numbers[index + 1].start
         return left, number.start, number.end, right
 
-    def cue(self, kind: str, start: int, end: int) -> re.Match | None:
-        return search_word(self.lex.cues[kind], self.work, start, end) if end > start else None
+    def cue(self, kind: str, start: int, end: int) -> bool:
+        return end > start and has_cue(self.r.cue_spans[kind], start, end)
 
     def ages_between(self, start: int, end: int) -> list[Age]:
         return self.r._in("ages", start, end)
@@ -373,13 +412,12 @@ class _SentenceReading:
         """Periods written right after a number belong to that number alone: "1,569 the year
         before", "1,151 in 2015/16", "114 in the previous year", "1,120 (2016/17)"."""
         bound: dict[int, PeriodMention] = {}
-        gap = re.compile(r"^[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$", re.IGNORECASE)
-        when = re.compile(r"^\s*,?\s*when\b[^,;.]{0,80}$", re.IGNORECASE)
+        gap, when = _PERIOD_GAP, _WHEN_CLAUSE
         for mention in self.periods:
             if mention.calendar:
                 continue
             after = [n for n in self.numbers if n.start >= mention.end]
-            if after and when.match(self.work[mention.end:after[0].start]):
+            if after and when.match(self.work, mention.end, after[0].start):
                 bound[after[0].start] = mention  # "the year before, when the force recorded 69"
                 continue
             if mention.base:
@@ -388,13 +426,13 @@ class _SentenceReading:
             if not before:
                 continue
             number = before[-1]
-            if gap.match(self.work[number.end:mention.start]) and number.start not in bound:
+            if gap.match(self.work, number.end, mention.start) and number.start not in bound:
                 bound[number.start] = mention
         return bound
 
     def free_periods(self, start: int, end: int) -> list[PeriodMention]:
-        bound = {id(p) for p in self.bound.values()}
-        return [p for p in self.periods if start <= p.start < end and id(p) not in bound and not p.base]
+        bound = self._bound_ids
+        return [p for p in self.periods if start <= p.start < end and not p.base and id(p) not in bound]
 
     def reference_year(self, position: int, sentence_level: bool = False) -> str | None:
         """The year "the previous year" is counted from: the year of the figure before it in the
@@ -421,7 +459,7 @@ class _SentenceReading:
                 return _shift(self.reference_year(number.start), -1), None  # "compared to 1,037 last year"
             return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start)), None
         clause = self.clause_of(number.start)
-        if not is_change and _MULTI_YEAR.search(self.work, *clause):
+        if not is_change and self.r.about_several_years(*clause):
             return None, "a clause about several years"
         if is_change:
             bases = [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base and p.start > number.start]
@@ -535,9 +573,9 @@ class _SentenceReading:
         if number.start in self.bound or not _FROM.search(self.work, max(left, number.start - 20), number.start):
             return None
         clause = self.clause_of(number.start)
-        if not re.search(r"\b(?:up|down|rise|rose|risen|rising|fall|fell|fallen|falling|increase[ds]?|decrease[ds]?|dropped|drop|jumped|climbed|grew|grown)\b", self.work[clause[0]:number.start], re.IGNORECASE):
+        if not _CHANGE_WORD.search(self.work, clause[0], number.start):
             return None
-        if _MULTI_YEAR.search(self.work, clause[0], clause[1]):
+        if self.r.about_several_years(*clause):
             return "skip"
         return _shift(self.reference_year(number.start), -1)
 
@@ -561,20 +599,20 @@ class _SentenceReading:
         if number.value != int(number.value) and number.value < 100:
             return None  # a count is a whole number: 9.7 is not a count
         left, _, _, right = self.windows(index)
-        left_text = self.work[left:number.start]
-        right_text = self.work[number.end:right]
+        left_text = self.work[max(left, number.start - 60):number.start]
+        right_text = self.work[number.end:min(right, number.end + 120)]
         head = _noun_head(right_text, self.lex)
         if number.year_like and head.noun != "offence":
             return None
         if _ABSOLUTE.search(left_text) or (_MORE_THAN_AFTER.match(right_text) and head.noun != "offence"):
             return None  # "a rise of 318", "318 more than last year": absolute changes
-        if _MORE_THAN_AFTER.match(right_text) and re.match(r"^\s*(?:more|fewer)\s+(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases)\s+than\b", right_text, re.IGNORECASE):
+        if _MORE_THAN_AFTER.match(right_text) and _MORE_CASES_THAN.match(right_text):
             return None
         if self._distractor(left, right) and head.noun != "offence":
             return None
         if _ADULTS.search(self.work, number.end, _cue_end(self.work, number.end, right)):
             return None  # "4,900 sexual offences against adults"
-        per_day = _PER_DAY_AFTER.match(right_text)
+        per_day = (self.cue("per_day", number.end, number.end + 70) or self.cue("per_hour", number.end, number.end + 70)) and _PER_DAY_AFTER.match(right_text)
         if per_day:
             if not (head.noun == "offence" or _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or self._refers_back(number)):
                 return None
@@ -594,7 +632,7 @@ class _SentenceReading:
 
     def _area_just_before(self, number: Number) -> bool:
         before = [a for a in self.areas if a.end <= number.start and a.kind == "area"]
-        return bool(before) and re.fullmatch(r"\s*(?:[-–:(]\s*)?(?:with\s+|had\s+|recorded\s+|saw\s+)?", self.work[before[-1].end:number.start]) is not None
+        return bool(before) and _AREA_GAP.fullmatch(self.work, before[-1].end, number.start) is not None
 
     def _refers_back(self, number: Number) -> bool:
         """The sentence continues about a figure already read: "A year later, it rose to 4,500"."""
@@ -610,7 +648,7 @@ class _SentenceReading:
         if self.claims and self._area_just_before(number):
             return "count:parallel"  # "Norfolk Police recorded 1,120 offences, Suffolk Police 915 and ..."
         line_start = self.work[self.sentence.start:number.start]
-        if self.r.context.list_metric and re.fullmatch(r"\s*(?:[-•*·▪–]\s*)?[^\d]{0,60}?(?:[-–:=]\s*|\(\s*)?", line_start):
+        if self.r.context.list_metric and _LIST_LINE.fullmatch(line_start):
             return "count:list"
         return None
 
@@ -636,7 +674,7 @@ class _SentenceReading:
             return BASE_OF[previous.metric], "share-count"
         if previous and rule == "count:parallel":
             return BASE_OF.get(previous.metric, previous.metric), "parallel"
-        if previous and rule in ("count:linked", "count:elliptical") and (_FROM.search(self.work, left, number.start) or _COMPARED.search(self.work, left, number.start) or re.search(r"\bto\s*$", self.work[left:number.start])):
+        if previous and rule in ("count:linked", "count:elliptical") and (_FROM.search(self.work, left, number.start) or _COMPARED.search(self.work, left, number.start) or _TO_END.search(self.work, max(left, number.start - 10), number.start)):
             return BASE_OF.get(previous.metric, previous.metric), "compared"
         if _OF_THESE.search(self.work, left, number.start) and previous is None and self.r.context.last_metric is None:
             return None, "subset of what?"
@@ -654,7 +692,7 @@ class _SentenceReading:
         clause = self.clause_of(number.start)
         subject_start = left if self.has_previous_in_clause(index) else clause[0]
         after = self.work[number.end:right]
-        in_phrase = re.match(r"^\s*(?:per\s*cent\s+|%\s*)?(?:rise|increase|jump|fall|drop|decrease|hike|surge)?\s*in\s+(?P<what>[^,.;]{0,60})", after, re.IGNORECASE)
+        in_phrase = _IN_PHRASE.match(after)
         scope_end = number.start
         texts = [(subject_start, scope_end)]
         if in_phrase:
@@ -671,7 +709,7 @@ class _SentenceReading:
             if base in CHANGE_OF:
                 return CHANGE_OF[base], "as-before"
             return None, "change in a metric of no change"
-        if _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or re.search(r"\b(?:number|figures?|total)\b", self.work[self.sentence.start:self.sentence.end], re.IGNORECASE):
+        if _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or _NUMBER_WORDS_CONTEXT.search(self.work, self.sentence.start, self.sentence.end):
             if self.r.context.online_topic and self.r.context.last_metric in (ONLINE, ONLINE_CHANGE, ONLINE_SHARE) and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
                 return ONLINE_CHANGE, "online-paragraph"
             return CHANGE, "offences"
@@ -690,8 +728,7 @@ class _SentenceReading:
         return None
 
     def _multi_year(self, index: int, number: Number) -> bool:
-        clause = self.clause_of(number.start)
-        return bool(_MULTI_YEAR.search(self.work, clause[0], clause[1]))
+        return self.r.about_several_years(*self.clause_of(number.start))
 
     def _read_percent(self, index: int, number: Number) -> Claim | None:
         left, _, _, right = self.windows(index)
@@ -711,7 +748,7 @@ class _SentenceReading:
 
     def _share_claim(self, index: int, number: Number, value: float, rule: str) -> Claim | None:
         left, _, _, right = self.windows(index)
-        of_which = re.search(r"\bof\s+(?:which|these|those|them)\s*,?\s*(?:\w+\s+){0,2}$", self.work[max(left, number.start - 40):number.start], re.IGNORECASE)
+        of_which = _OF_WHICH.search(self.work, max(left, number.start - 40), number.start)
         if not (_SHARE_OF.match(self.work, number.end, right) or of_which):
             return None
         clause = self.clause_of(number.start)
@@ -728,10 +765,7 @@ class _SentenceReading:
         if self._distractor(left, right):
             return None
         if number.fraction:
-            change = re.search(
-                r"\b(?P<cue>rose|risen|increased|grew|grown|jumped|up|fell|fallen|dropped|decreased|down|rise|increase|fall|drop|decrease)\s+(?:by\s+)?(?P<hedge>(?:almost|nearly|more\s+than|over|around|about|just\s+over|just\s+under)\s+)?$",
-                self.work[max(left, number.start - 40):number.start], re.IGNORECASE,
-            )
+            change = _FRACTION_CHANGE.search(self.work, max(left, number.start - 40), number.start)
             if change:
                 if self._multi_year(index, number):
                     return None
@@ -781,7 +815,7 @@ def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
             continue
         if word in ("child", "children"):
             following = " ".join(w.lower() for w in words[i + 1:i + 4])
-            if re.search(r"\b(?:sex|sexual|abuse)\b", following) and re.search(r"\b(?:offences?|crimes?|cases)\b", following):
+            if _SEX_WORDS.search(following) and _OFFENCE_WORDS.search(following):
                 i += 1
                 seen += 1
                 continue
