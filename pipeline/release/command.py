@@ -85,9 +85,12 @@ def summarise(result: dg.ExecuteInProcessResult) -> RunSummary:
         summary.rows = dict(summary.outcome.rows)
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed:
-            first_line = (evaluation.description or "failed").splitlines()[0]
+            first_line = (evaluation.description or "failed").splitlines()[0].rstrip(":")
             summary.failed_checks.append(f"{evaluation.check_name} on {evaluation.asset_key.to_user_string()}: {first_line}")
     for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        if error is not None and error.cls_name == "DagsterAssetCheckFailedError":
+            continue  # listed under failed checks
         summary.failures.append(f"{event.step_key}: {_failure_reason(event)}")
     return summary
 
@@ -122,8 +125,8 @@ def render(summary: RunSummary, root: Path) -> str:
         else:
             lines.append(f"release {outcome.version} written to {_shown(outcome.path, root)}")
     else:
-        reasons = [line for line in summary.failures]
-        if summary.failed_checks and not any(line.startswith("release:") for line in reasons):
+        reasons = list(summary.failures)
+        if summary.failed_checks:
             reasons.insert(0, "a blocking check failed (see above), so the release step did not run")
         if not reasons:
             reasons = ["the release step did not run"]

@@ -44,7 +44,7 @@ def format_number(value) -> str:
     number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"cannot publish the non-finite number {number!r}")
-    if number.is_integer() and abs(number) < 2**53:
+    if number.is_integer() and abs(number) < 1e16:  # beyond, repr() switches to an exponent
         return str(int(number))
     return repr(number)
 
