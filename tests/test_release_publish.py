@@ -9,6 +9,9 @@ import subprocess
 
 import frictionless
 import pytest
+import yaml
+
+from conftest import REPO
 
 from pipeline import schemas
 from pipeline.release import files
@@ -190,8 +193,15 @@ def test_release_config_is_read_and_checked(tmp_path):
 
 
 def test_repo_release_config_is_valid():
-    from conftest import REPO
-
     config = load_release_config(REPO / "data" / "release.yaml")
     assert config.licenses[0]["name"]
     assert config.title and config.description
+
+
+def test_changelog_and_citation_name_the_version_being_built():
+    version = load_release_config(REPO / "data" / "release.yaml").version
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {version}" in changelog, f"CHANGELOG.md needs an entry for {version} (data/release.yaml)"
+    citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(citation["version"]) == version
+    assert citation["type"] == "dataset" and citation["authors"] and citation["cff-version"] == "1.2.0"
