@@ -124,3 +124,23 @@ def test_release_refuses_inputs_with_errors_even_without_checks(tables, project)
         release(context, paths=ProjectPathsResource(root=root_of(project)), claims=claims,
                 observations=reconciled(tables), areas=tables["areas"], metrics=tables["metrics"])
     assert not project.releases.exists()
+
+
+def test_an_invalid_frame_fails_its_asset_with_every_failure_named(tables):
+    from pipeline.defs.frames import table_metadata, validate_frame
+    from pipeline.schemas import Claims
+
+    claims = tables["claims"].copy()
+    claims.loc[1, "period"] = "2016"
+    claims.loc[2, "unit"] = "dozens"
+    with pytest.raises(dg.Failure) as failure:
+        validate_frame(Claims, claims, "article claims")
+    description = failure.value.description
+    assert "article claims does not match the claims schema (2 failures)" in description
+    assert "row 1, column period" in description and "'2016'" in description
+    assert "row 2, column unit" in description and "'dozens'" in description
+
+    metadata = table_metadata(Claims, tables["claims"])
+    assert metadata["dagster/row_count"] == len(tables["claims"])
+    assert [c.name for c in metadata["dagster/column_schema"].columns] == list(Claims.to_schema().columns)
+    assert "claim_id" in metadata["preview"].value

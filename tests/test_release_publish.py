@@ -14,7 +14,7 @@ import yaml
 from conftest import REPO
 
 from pipeline import schemas
-from pipeline.release import files
+from pipeline.release import datapackage as publishing_datapackage, files
 from pipeline.release.config import ReleaseConfigError, load_release_config
 from pipeline.release.publish import IDENTICAL, WRITTEN, ReleaseConflict, ReleaseError, publish, write_release_files
 from pipeline.release.tables import TABLES, column_kind
@@ -205,3 +205,20 @@ def test_changelog_and_citation_name_the_version_being_built():
     citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(citation["version"]) == version
     assert citation["type"] == "dataset" and citation["authors"] and citation["cff-version"] == "1.2.0"
+
+
+def test_a_version_published_by_another_run_meanwhile_is_compared_not_merged(tables, tmp_path, monkeypatch):
+    other = tmp_path / "other"
+    other.mkdir()
+    published_elsewhere = publish(tables, sample_config(), other).path
+    real_validate = publishing_datapackage.validate_package
+
+    def publish_concurrently(path):
+        # another run renames its identical build into place just before ours does
+        shutil.copytree(published_elsewhere, tmp_path / "releases" / "1.0.0")
+        return real_validate(path)
+
+    monkeypatch.setattr(publishing_datapackage, "validate_package", publish_concurrently)
+    outcome = publish(tables, sample_config(), tmp_path / "releases")
+    assert outcome.status == IDENTICAL
+    assert [p.name for p in (tmp_path / "releases").iterdir()] == ["1.0.0"]

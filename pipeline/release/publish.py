@@ -81,6 +81,13 @@ def conflict_message(config: ReleaseConfig, target: Path, differences: list[str]
     )
 
 
+def _compare(config: ReleaseConfig, target: Path, building: Path, rows: dict[str, int], written: list[str]) -> PublishOutcome:
+    differences = diff.describe_differences(target, building)
+    if differences:
+        raise ReleaseConflict(conflict_message(config, target, differences))
+    return PublishOutcome(config.version, target, IDENTICAL, rows, written)
+
+
 def publish(tables: dict[str, pd.DataFrame], config: ReleaseConfig, releases: Path) -> PublishOutcome:
     """Write the release for config.version under `releases`, or confirm the published one is identical.
 
@@ -99,16 +106,19 @@ def publish(tables: dict[str, pd.DataFrame], config: ReleaseConfig, releases: Pa
         rows = {name: len(frame) for name, frame in prepared.items()}
         written = sorted(path.name for path in building.iterdir())
         if target.exists():
-            differences = diff.describe_differences(target, building)
-            if differences:
-                raise ReleaseConflict(conflict_message(config, target, differences))
-            return PublishOutcome(config.version, target, IDENTICAL, rows, written)
+            return _compare(config, target, building, rows, written)
         problems = datapackage.validate_package(building / "datapackage.json")
         if problems:
             shown = "\n".join(f"  - {line}" for line in problems[:50])
             raise ReleaseError(f"release {config.version} was not written: datapackage.json does not validate:\n{shown}")
-        # Atomic on one filesystem; fails rather than merging if the target appeared meanwhile.
-        os.rename(building, target)
+        try:
+            # Atomic on one filesystem, and refuses (rather than merges) if the target is not empty.
+            os.rename(building, target)
+        except OSError:
+            if not target.exists():
+                raise
+            # Another run published this version meanwhile: treat it as already published.
+            return _compare(config, target, building, rows, written)
         return PublishOutcome(config.version, target, WRITTEN, rows, written)
     finally:
         if building.exists():
