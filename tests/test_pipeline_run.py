@@ -22,7 +22,6 @@ from pipeline.defs import core
 from pipeline.financial_year import parse_financial_year
 from pipeline.ingest.compilation import source_id_for_url
 from pipeline.paths import ProjectPaths
-from pipeline.reference import Reference
 from pipeline.release.command import release as release_command
 
 VERSION_FOLDER = "1.0.0"
