@@ -20,7 +20,7 @@ import dagster as dg
 
 from pipeline import problems as P
 from pipeline.paths import DEFAULT_ROOT, ProjectPaths
-from pipeline.release.publish import PublishOutcome
+from pipeline.release.publish import IDENTICAL, PublishOutcome
 
 JOB = "all_assets"
 READER_ASSETS = ["article_claims", "compilation_claims", "foi_claims"]
@@ -36,6 +36,7 @@ class RunSummary:
     problems: list[P.Problem] = field(default_factory=list)
     failed_checks: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # step: reason
+    quality: dict[str, int] = field(default_factory=dict)  # quality report rows by result
     outcome: PublishOutcome | None = None
 
     @property
@@ -76,6 +77,7 @@ def summarise(result: dg.ExecuteInProcessResult) -> RunSummary:
     if reconciled is not None:
         summary.problems.extend(reconciled.problems)
         summary.rows.update(observations=len(reconciled.observations), quality=len(reconciled.quality))
+        summary.quality = {str(k): int(v) for k, v in reconciled.quality["result"].value_counts().items()}
     for node in ("areas", "metrics"):
         frame = _output(result, node)
         if frame is not None:
@@ -107,6 +109,9 @@ def render(summary: RunSummary, root: Path) -> str:
     order = ["observations", "claims", "sources", "areas", "metrics", "quality"]
     if summary.rows:
         lines.append("rows: " + ", ".join(f"{name} {summary.rows[name]}" for name in order if name in summary.rows))
+    if summary.quality:
+        counts = ", ".join(f"{summary.quality[r]} {r}" for r in ("ok", "warning", "error") if r in summary.quality)
+        lines.append(f"quality report: {sum(summary.quality.values())} checks ({counts}); see quality.csv")
     found = P.errors(summary.problems)
     warnings = [p for p in summary.problems if p.severity != P.ERROR]
     if warnings:
@@ -120,7 +125,7 @@ def render(summary: RunSummary, root: Path) -> str:
         lines += [f"  {line}" for line in summary.failed_checks]
     if summary.outcome is not None:
         outcome = summary.outcome
-        if outcome.status == "identical":
+        if outcome.status == IDENTICAL:
             lines.append(f"release {outcome.version} already exists at {_shown(outcome.path, root)} and is identical; nothing to do")
         else:
             lines.append(f"release {outcome.version} written to {_shown(outcome.path, root)}")
