@@ -1,0 +1,264 @@
+"""End to end: real Dagster runs of every asset, on a copy of the repo's data, into a temporary
+DAGSTER_HOME (configured by the repo's dagster.yaml) and a temporary output folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from conftest import FIXTURES, REPO
+from pipeline import problems as P
+from pipeline.defs import core
+from pipeline.financial_year import parse_financial_year
+from pipeline.ingest.compilation import source_id_for_url
+from pipeline.paths import ProjectPaths
+from pipeline.release.command import release as release_command
+
+VERSION_FOLDER = "1.0.0"
+
+
+def copy_project(root: Path) -> ProjectPaths:
+    """The repo's data/ (raw inputs, reference, release.yaml) under root, without any built release."""
+    for part in ("raw", "reference"):
+        shutil.copytree(REPO / "data" / part, root / "data" / part)
+    shutil.copy(REPO / "data" / "release.yaml", root / "data" / "release.yaml")
+    (root / "data" / "processed").mkdir(parents=True)
+    return ProjectPaths.under(root)
+
+
+@contextmanager
+def dagster_home(home: Path):
+    """A DAGSTER_HOME holding the repo's dagster.yaml, entered the way `make` runs the command."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DAGSTER_HOME", str(home))
+        patch.chdir(home)
+        with dg.DagsterInstance.get() as instance:
+            yield instance
+
+
+class Run:
+    def __init__(self, paths: ProjectPaths, home: Path):
+        out = io.StringIO()
+        with dagster_home(home) as instance:
+            self.exit_code = release_command(paths, instance, out)
+            self.record = instance.get_runs(limit=1)[0]
+            self.logs = instance.all_logs(self.record.run_id)
+        self.output = out.getvalue()
+        self.paths = paths
+        self.home = home
+
+    @property
+    def release(self) -> Path:
+        return self.paths.releases / VERSION_FOLDER
+
+    def materialized(self) -> set[str]:
+        return {
+            entry.dagster_event.asset_key.to_user_string()
+            for entry in self.logs
+            if entry.dagster_event is not None and entry.dagster_event.event_type_value == "ASSET_MATERIALIZATION"
+        }
+
+    def user_messages(self, level: int) -> list[str]:
+        return [entry.user_message for entry in self.logs if entry.dagster_event is None and entry.level == level]
+
+    def materialization_metadata(self, asset: str) -> dict:
+        for entry in self.logs:
+            event = entry.dagster_event
+            if event is not None and event.event_type_value == "ASSET_MATERIALIZATION" and event.asset_key.to_user_string() == asset:
+                return event.event_specific_data.materialization.metadata
+        raise KeyError(asset)
+
+
+def read_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Run:
+    root = tmp_path_factory.mktemp("built")
+    return Run(copy_project(root / "project"), root / "dagster_home")
+
+
+def test_release_is_written_by_a_recorded_dagster_run(built):
+    assert built.exit_code == 0, built.output
+    assert "release 1.0.0 written to" in built.output
+    assert sorted(p.name for p in built.release.iterdir()) == sorted(
+        [f"{t}.{ext}" for t in ("observations", "claims", "sources", "areas", "metrics", "quality") for ext in ("csv", "parquet")]
+        + ["datapackage.json", "README.md", "SHA256SUMS"]
+    )
+    assert built.record.job_name == "all_assets"
+    assert built.record.status == dg.DagsterRunStatus.SUCCESS
+    assert "release" in built.materialized()
+    # the run's history and asset values live in the temporary home's .dagster/, as dagster.yaml says
+    storage = built.home / ".dagster" / "storage"
+    assert (storage / "observations").is_file() and (storage / "history" / "runs.db").is_file()
+
+
+def test_summary_lists_rows_per_table(built):
+    rows = next(line for line in built.output.splitlines() if line.startswith("rows: "))
+    counts = dict(part.rsplit(" ", 1) for part in rows.removeprefix("rows: ").split(", "))
+    for table in ("observations", "claims", "sources", "areas", "metrics", "quality"):
+        assert int(counts[table]) == len(read_rows(built.release / f"{table}.csv"))
+
+
+def test_release_holds_every_compilation_figure(built, reference):
+    claims = read_rows(built.release / "claims.csv")
+    published = {(c["source_id"], c["area_id"], c["period"], c["metric"], float(c["value"]), c["qualifier"])
+                 for c in claims if c["source_type"] == "compilation"}
+    expected = set()
+    for path in sorted(built.paths.curated.glob("*.csv")):
+        for row in read_rows(path):
+            expected.add((source_id_for_url(row["url"]), reference.resolve_area(row["area"]), parse_financial_year(row["period"]),
+                          row["metric"], float(row["value"].replace(",", "")), row["qualifier"] or "exact"))
+    assert len(expected) == 125
+    assert expected <= published
+
+
+def test_release_holds_every_seed_expected_claim(built):
+    """Fails until the article extractor (pipeline/extract) is merged: it currently finds no claims."""
+    claims = read_rows(built.release / "claims.csv")
+    published = {(c["source_id"], c["area_id"], c["period"], c["metric"], float(c["value"]), c["qualifier"])
+                 for c in claims if c["source_type"] == "article"}
+    expected = read_rows(FIXTURES / "seeds_expected_claims.csv")
+    assert len(expected) == 28
+    missing = [row for row in expected
+               if (row["source"], row["area_id"], row["period"], row["metric"], float(row["value"]), row["qualifier"]) not in published]
+    assert not missing, f"{len(missing)} of 28 seed claims missing from the release, e.g. {missing[:3]}"
+
+
+def test_published_release_verifies(built):
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=built.release, check=True)
+    frictionless = Path(sys.executable).parent / "frictionless"
+    completed = subprocess.run([str(frictionless), "validate", "datapackage.json"], cwd=built.release,
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stdout[-3000:]
+
+
+def test_second_run_with_unchanged_inputs_changes_nothing(built, tmp_path):
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in built.release.iterdir()}
+    again = Run(built.paths, tmp_path / "home")
+    assert again.exit_code == 0, again.output
+    assert "release 1.0.0 already exists at" in again.output and "is identical; nothing to do" in again.output
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in built.release.iterdir()} == before
+    assert [p.name for p in built.paths.releases.iterdir()] == [VERSION_FOLDER]
+
+
+def test_changed_data_with_an_unchanged_version_fails_with_a_clear_message(built, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(built.paths.raw.parent, root / "data")
+    paths = ProjectPaths.under(root)
+    compilation = next(paths.curated.glob("*.csv"))
+    lines = compilation.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",945,", ",946,")  # the first figure, restated
+    compilation.write_text("".join(lines), encoding="utf-8")
+    published = {p.name: p.read_bytes() for p in (paths.releases / VERSION_FOLDER).iterdir()}
+
+    run = Run(paths, tmp_path / "home")
+    assert run.exit_code == 1
+    assert "release 1.0.0 already exists" in run.output
+    assert "claims.csv: 1 row changed" in run.output and "observations.csv: 1 row changed" in run.output
+    assert "Bump `version` in data/release.yaml" in run.output
+    assert {p.name: p.read_bytes() for p in (paths.releases / VERSION_FOLDER).iterdir()} == published
+    assert [p.name for p in paths.releases.iterdir()] == [VERSION_FOLDER]
+
+
+def add_article(paths: ProjectPaths, source_id: str, content: bytes | None, *, listed: bool = True) -> None:
+    if content is not None:
+        (paths.articles / f"{source_id}.txt").write_bytes(content)
+    if listed:
+        with open(paths.articles / "sources.csv", "a", encoding="utf-8") as handle:
+            handle.write(f"{source_id},,,,\n")
+
+
+def test_bad_inputs_are_reported_by_file_and_block_only_the_release(tmp_path):
+    paths = copy_project(tmp_path / "project")
+    add_article(paths, "empty_article", b"")
+    add_article(paths, "latin1_article", "Police recorded 1,483 offences in Gwent \xe9t\xe9.".encode("latin-1"))
+    add_article(paths, "no_figures", b"The charity said it was worried about children online.\n")
+    add_article(paths, "missing_file", None)
+    add_article(paths, "unlisted", b"Police recorded 214 offences last year.\n", listed=False)
+
+    run = Run(paths, tmp_path / "home")
+
+    assert run.exit_code == 1
+    assert not paths.releases.exists() or not any(paths.releases.iterdir())
+    assert run.record.status == dg.DagsterRunStatus.FAILURE
+    # other inputs still flowed through: claims and observations were built, only the release was not
+    assert {"article_claims", "compilation_claims", "claims", "observations"} <= run.materialized()
+    assert "release" not in run.materialized()
+    assert "inputs_valid on observations" in run.output
+    assert "no release written" in run.output
+    expected = {
+        "articles/empty_article.txt": ("warning", "empty"),
+        "articles/latin1_article.txt": ("error", "not UTF-8"),
+        "articles/no_figures.txt": ("warning", "no claims"),
+        "articles/sources.csv": ("error", "missing_file.txt"),
+        "articles/unlisted.txt": ("error", "no row in articles/sources.csv"),
+    }
+    warnings, errors = run.user_messages(logging.WARNING), run.user_messages(logging.ERROR)
+    problems_md = run.materialization_metadata("article_claims")["problems"].value
+    for file, (severity, words) in expected.items():
+        line = next((l for l in run.output.splitlines() if f"{severity}: {file}" in l and words in l), None)
+        assert line, f"{file} ({severity}, {words!r}) not in the summary:\n{run.output}"
+        assert any(file in message and words in message for message in (warnings if severity == "warning" else errors))
+        assert file in problems_md
+    # the compilation's figures were still read and reconciled
+    assert run.materialization_metadata("observations")["dagster/row_count"].value > 0
+
+
+def test_warnings_alone_do_not_stop_the_release(tmp_path):
+    paths = copy_project(tmp_path / "project")
+    add_article(paths, "empty_article", b"   \n")
+    add_article(paths, "no_figures", b"The charity said it was worried about children online.\n")
+    run = Run(paths, tmp_path / "home")
+    assert run.exit_code == 0, run.output
+    assert (paths.releases / VERSION_FOLDER / "SHA256SUMS").is_file()
+    assert "warning: articles/empty_article.txt: is empty" in run.output
+    assert "warning: articles/no_figures.txt: no claims were found" in run.output
+
+
+def test_impossible_data_found_by_reconciliation_blocks_the_release(tmp_path, monkeypatch):
+    real = core.reconcile
+
+    def with_impossible_subset(claims, sources, reference):
+        result = real(claims, sources, reference)
+        result.problems.append(P.error("quality", "offences_victim_under_1 (500) is above offences (314) for gwent 2016/17"))
+        return result
+
+    monkeypatch.setattr(core, "reconcile", with_impossible_subset)
+    paths = copy_project(tmp_path / "project")
+    run = Run(paths, tmp_path / "home")
+    assert run.exit_code == 1
+    assert "reconciliation_valid on observations" in run.output
+    assert "error: quality: offences_victim_under_1 (500) is above offences (314)" in run.output
+    assert not paths.releases.exists() or not any(paths.releases.iterdir())
+    assert "observations" in run.materialized()
+
+
+def test_dagster_cli_materializes_every_asset(tmp_path):
+    paths = copy_project(tmp_path / "project")
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "PIPELINE_ROOT": str(tmp_path / "project")}
+    completed = subprocess.run(
+        [str(Path(sys.executable).parent / "dagster"), "asset", "materialize", "--select", "*", "-m", "pipeline.definitions"],
+        cwd=home, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert (paths.releases / VERSION_FOLDER / "datapackage.json").is_file()
+    assert (home / ".dagster" / "storage" / "release").is_file()
