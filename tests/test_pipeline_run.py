@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import logging
 import os
 import shutil
@@ -170,7 +171,9 @@ def test_changed_data_with_an_unchanged_version_fails_with_a_clear_message(built
     run = Run(paths, tmp_path / "home")
     assert run.exit_code == 1
     assert "release 1.0.0 already exists" in run.output
-    assert "claims.csv: 1 row changed" in run.output and "observations.csv: 1 row changed" in run.output
+    assert "claims.csv: 1 row changed" in run.output
+    # the restated count also moves what is derived from it (the previous year's count)
+    assert re.search(r"observations\.csv: \d+ rows? changed", run.output)
     assert "Bump `version` in data/release.yaml" in run.output
     assert {p.name: p.read_bytes() for p in (paths.releases / VERSION_FOLDER).iterdir()} == published
     assert [p.name for p in paths.releases.iterdir()] == [VERSION_FOLDER]

@@ -134,7 +134,8 @@ def test_changed_data_under_a_published_version_fails_clearly(tables, tmp_path):
     before = snapshot(folder)
     changed = dict(tables)
     observations = tables["observations"].copy()
-    observations.loc[observations["metric"] == "offences", "value"] = 315.0
+    restated = (observations["metric"] == "offences") & (observations["period"] == "2016/17")
+    observations.loc[restated, "value"] = 315.0
     changed["observations"] = schemas.Observations.validate(observations)
     with pytest.raises(ReleaseConflict) as failure:
         publish(changed, sample_config("2.3.4"), tmp_path)
