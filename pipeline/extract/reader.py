@@ -26,6 +26,7 @@ from pipeline.extract.matching import lower, match_at, search_word, starts_near,
 from pipeline.extract.numbers import COUNT, PERCENT, RATE, SHARE, Number, find_numbers
 from pipeline.extract.periods import PeriodMention, find_periods, focus_period
 from pipeline.extract.segment import Sentence, sentences
+from pipeline.extract.tables import Table, find_tables, read_table
 
 OFFENCES = "offences"
 CHANGE = "offences_change_pct"
@@ -39,11 +40,23 @@ NATIONAL = {"uk", "england-and-wales"}
 
 # "including rape, sexual assault and grooming": asides that name offence types, blanked out so
 # they neither break a sentence's grammar nor read as a count of one offence type.
+# "including rape, sexual assault and grooming": asides that list offence types, blanked out so
+# they neither break a sentence's grammar nor read as a count of one offence type. Items are
+# words only (never a figure: "including 10 against babies" is a claim) and must name an offence.
 _ASIDE = re.compile(
-    r"(?:[–—]|\s-\s|,)\s*(?:which\s+|these\s+)?(?:include|includes|including|such\s+as)\b[^–—,;.]*?(?:,[^–—,;.]*?){0,3}(?:[–—]|\s-\s|,(?=\s+(?:were|was|are|is|had|have|where|with|in|by|and|against|of)\b))"
-    r"|\((?:which\s+)?(?:include|includes|including|such\s+as)\b[^)]*\)",
-    re.IGNORECASE,
+    r"(?:[–—(]|\s-\s|,)\s*(?:which\s+|these\s+|that\s+)?(?:include|includes|including|such\s+as)\s+"
+    r"(?P<items>[a-z'’-]+(?:\s+[a-z'’-]+){0,3}(?:\s*,\s*[a-z'’-]+(?:\s+[a-z'’-]+){0,3})*)\s*(?:[–—)]|\s-\s|,)?"
 )
+_ASIDE_OFFENCE = re.compile(r"\b(?:rape|assault|grooming|exploitation|activity|abuse|indecent|images|exposure|voyeurism|offences?)\b")
+
+
+def _blank_asides(low: str) -> str:
+    def blank(match: re.Match) -> str:
+        return " " * len(match.group()) if _ASIDE_OFFENCE.search(match["items"]) else match.group()
+
+    return _ASIDE.sub(blank, low)
+
+
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|whereas|but|although|though|compared\s+(?:with|to))\b|\s+(?:while|whereas)\s+|\s+but\s+", re.IGNORECASE)
 # Where a subset cue stops applying: after the number, the first comma or dash ("1,650 offences
 # last year, including one against a 13-year-old"); before it, a relative clause ("groomed online
@@ -55,11 +68,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _STOP = frozenset(
     "were was are is be been being had has have against in by from with for to on at and or while "
     "which that where who whom whose last this year compared up down than as but across over "
-    "during since it its their they".split()
+    "during since it its their they involved involving involve involves concerned concerning affected "
+    "targeted committed perpetrated occurred happened took related relating".split()
 )
 _LINK = re.compile(
     r"(?:\bto|\breached|\breaching|\btotalled|\btotalling|\btotaled|\btotaling|\bstood\s+at|\bstanding\s+at|\bwas|\bwere|\bis|\bof|\bat|"
-    r"\bhit|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
+    r"\bhit|\bflagged|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
     r"\s*(?:a|an|the)?\s*(?:new\s+)?(?:record|total\s+of|high\s+of|figure\s+of|staggering|further|massive|whopping|all-time\s+high\s+of|peak\s+of)?\s*$"
     r"|\b(?:number|figure|total|tally)\s*[,:]\s*$",
     re.IGNORECASE,
@@ -109,6 +123,9 @@ _REFERENT = re.compile(
 )
 _ADULTS = re.compile(r"\b(?:adults?|aged\s+18\s+(?:and|or)\s+over|over\s+18s?|grown-ups)\b", re.IGNORECASE)
 _FIGURES = re.compile(r"\bfigures?\b")
+_NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|neighbouring|next\s+to)\s+(?:the\s+)?$")
+_TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether|combined|between\s+them)\b")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–]\s+|[^.!?\d]{2,70}?\s*(?:[-–:=]|\()\s*\d)")
 _PERIOD_GAP = re.compile(r"[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$")
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 _CHANGE_WORD = re.compile(r"\b(?:up|down|rise|rose|risen|rising|fall|fell|fallen|falling|increase[ds]?|decrease[ds]?|dropped|drop|jumped|climbed|grew|grown)\b")
@@ -167,13 +184,14 @@ class ArticleReader:
         self.text = text
         self.lexicon = lexicon
         self.low = lower(text)
-        self.work = _ASIDE.sub(lambda m: " " * len(m.group()), self.low)
+        self.work = _blank_asides(self.low)
         self.sentences = sentences(text)
         self.periods = find_periods(self.low)
         self.ages = find_ages(self.low, lexicon)
         taken = sorted([(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages])
         self.numbers = [n for n in find_numbers(self.low, lexicon) if not _overlaps_any(taken, n.start, n.end)]
         self.areas = find_areas(text, self.low, lexicon)
+        self.tables = find_tables(text)
         self.cue_spans = {kind: _cue_spans(self.work, lexicon, kind) for kind in ("online", "distractor", "sum", "offence_noun", "per_day", "per_hour")}
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.work)]
         years = word_positions(self.work, ("years", "year", "decade", "since", "records"))
@@ -193,7 +211,12 @@ class ArticleReader:
     def read(self) -> Extraction:
         claims: list[ExtractedClaim] = []
         skipped_for_period = 0
+        tables = list(self.tables)
         for sentence in self.sentences:
+            if tables and tables[0].start <= sentence.start:
+                claims.extend(self._read_table(tables.pop(0)))
+            if any(t.start <= sentence.start < t.end for t in self.tables):
+                continue  # a table line: read as a table above
             if sentence.paragraph != self.context.paragraph:
                 self._new_paragraph(sentence.paragraph)
             for claim in self._read_sentence(sentence):
@@ -208,12 +231,36 @@ class ArticleReader:
             )
         return Extraction(claims=claims, notes=self.notes)
 
+    def _read_table(self, table: Table) -> list[ExtractedClaim]:
+        """A table's claims; rows and columns that name no area or year take the article's."""
+        c = self.context
+        area = c.areas[0] if len(c.areas) == 1 else None
+        period = c.list_period or c.paragraph_period or self.focus
+        header = " | ".join(cell.text for cell in table.header)
+        found = []
+        for cell in read_table(table, self.text, self.low, self.lexicon, c.list_metric):
+            claim = Claim(
+                Number(cell.start, cell.end, cell.value, COUNT, False), cell.metric, cell.value,
+                area_id=cell.area_id or area, period=cell.period or period, rule=f"{cell.rule}; area:{'row' if cell.area_id else 'context'}",
+            )
+            if claim.area_id is None or claim.period is None:
+                continue
+            if self._plausible(claim):
+                claim.status = "needs_review"
+                claim.notes.append(self._plausible(claim))
+            row = " ".join(self.text[cell.row_line[0]:cell.row_line[1]].split())
+            found.append(ExtractedClaim(
+                claim.area_id, claim.period, claim.metric, claim.value, "exact", cell.start, cell.end,
+                f"{header} / {row}", claim.rule, claim.status, "; ".join(claim.notes) or None,
+            ))
+        self.context.claims_so_far += len(found)
+        return found
+
     def _new_paragraph(self, index: int) -> None:
         c = self.context
         c.paragraph = index
         c.paragraph_period = None
         c.online_topic = False
-        c.list_metric = c.list_period = None
         c.last_metric = None
 
     def _in(self, kind: str, start: int, end: int) -> list:
@@ -267,6 +314,8 @@ class ArticleReader:
             c.last_explicit = explicit[-1].period
         if has_cue(self.cue_spans["online"], sentence.start, sentence.end):
             c.online_topic = True
+        if c.list_metric and not text.rstrip().endswith(":") and not _LIST_ITEM.match(text):
+            c.list_metric = c.list_period = None  # the list is over
         if text.rstrip().endswith(":"):
             c.list_metric = _lead_in_metric(self, sentence)
             relative = [p for p in periods if not p.base]
@@ -281,7 +330,8 @@ class ArticleReader:
         if mention.calendar:
             return None
         if mention.relation == "focus":
-            return self.focus
+            # "up 16 per cent compared to last year": last year as a comparison is the year before
+            return _shift(self.focus, -1) if mention.base else self.focus
         reference = reference or self.context.paragraph_period or self.focus
         return fy.shift(reference, mention.relation) if reference else None
 
@@ -398,6 +448,10 @@ class _SentenceReading:
     def ages_between(self, start: int, end: int) -> list[Age]:
         return self.r._in("ages", start, end)
 
+    def _age_band(self, start: int, end: int) -> bool:
+        """Whether [start, end) names an age band narrower than all children ("under-18s" is all)."""
+        return any((a.youngest, a.oldest) != (0, 17) for a in self.ages_between(start, end))
+
     def has_previous_in_clause(self, index: int) -> bool:
         if index == 0:
             return False
@@ -473,6 +527,8 @@ class _SentenceReading:
                 return after_base, None
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = self.free_periods(*span)
+            if is_change:  # "A year earlier, the force recorded 4,109, meaning the number rose by 7%"
+                candidates = [p for p in candidates if p.relation != -1]
             if candidates:
                 mention = min(candidates, key=lambda p: abs(p.start - number.start))
                 if mention.calendar:
@@ -488,7 +544,7 @@ class _SentenceReading:
         """(area_id, how it was found, reason it is unknown)."""
         clause = self.clause_of(number.start)
         for span in (clause, (self.sentence.start, self.sentence.end)):
-            mentions = [a for a in self.areas if span[0] <= a.start < span[1]]
+            mentions = [a for a in self.areas if span[0] <= a.start < span[1] and not _NEIGHBOUR.search(self.work, max(0, a.start - 20), a.start)]
             if mentions:
                 nearest = min(mentions, key=lambda a: (_distance(a, number), a.start > number.start))
                 return self._resolve(nearest, number)
@@ -547,6 +603,8 @@ class _SentenceReading:
                 continue  # "the four forces in the region recorded 4,000": a sum of several forces
             if self.cue("sum", left, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
                 continue
+            if _TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
+                continue  # "Kent (2,236), Sussex (1,617) and Surrey (1,009) - a total of 4,862": a sum
             claim.area_id = area_id
             if doubt:
                 claim.status = "needs_review"
@@ -645,7 +703,7 @@ class _SentenceReading:
             return "count:elliptical"
         if _LINK.search(left_text) and (offence_before or self.r.context.list_metric):
             return "count:linked"
-        if self.claims and self._area_just_before(number):
+        if self._area_just_before(number) and (self.claims or (self.work[number.start - 1:number.start] == "(" and _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end))):
             return "count:parallel"  # "Norfolk Police recorded 1,120 offences, Suffolk Police 915 and ..."
         line_start = self.work[self.sentence.start:number.start]
         if self.r.context.list_metric and _LIST_LINE.fullmatch(line_start):
@@ -672,8 +730,8 @@ class _SentenceReading:
         previous = self.previous_claim()
         if previous and _PARENTHESIS_BEFORE.search(self.work, left, number.start) and previous.metric in (ONLINE_SHARE,):
             return BASE_OF[previous.metric], "share-count"
-        if previous and rule == "count:parallel":
-            return BASE_OF.get(previous.metric, previous.metric), "parallel"
+        if rule == "count:parallel":
+            return (BASE_OF.get(previous.metric, previous.metric), "parallel") if previous else (OFFENCES, "parallel")
         if previous and rule in ("count:linked", "count:elliptical") and (_FROM.search(self.work, left, number.start) or _COMPARED.search(self.work, left, number.start) or _TO_END.search(self.work, max(left, number.start - 10), number.start)):
             return BASE_OF.get(previous.metric, previous.metric), "compared"
         if _OF_THESE.search(self.work, left, number.start) and previous is None and self.r.context.last_metric is None:
@@ -698,8 +756,7 @@ class _SentenceReading:
         if in_phrase:
             texts.insert(0, (number.end + in_phrase.start("what"), number.end + in_phrase.end("what")))
         for start, end in texts:
-            ages = self.ages_between(start, end)
-            if ages:
+            if self._age_band(start, end):
                 return None, "change in an age band"
             if self.cue("online", start, end):
                 return ONLINE_CHANGE, "online"
@@ -713,6 +770,9 @@ class _SentenceReading:
             if self.r.context.online_topic and self.r.context.last_metric in (ONLINE, ONLINE_CHANGE, ONLINE_SHARE) and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
                 return ONLINE_CHANGE, "online-paragraph"
             return CHANGE, "offences"
+        last = BASE_OF.get(self.r.context.last_metric, self.r.context.last_metric)
+        if last in CHANGE_OF:  # "That is a rise of 7 per cent on the previous year."
+            return CHANGE_OF[last], "as-before"
         return None, "change of what?"
 
     def _change(self, index: int, number: Number) -> tuple[int, str | None] | None:
@@ -752,7 +812,7 @@ class _SentenceReading:
         if not (_SHARE_OF.match(self.work, number.end, right) or of_which):
             return None
         clause = self.clause_of(number.start)
-        if self.ages_between(clause[0], clause[1]):
+        if self._age_band(*clause):
             return None
         if not self.cue("online", clause[0], clause[1]):
             return None
