@@ -435,3 +435,76 @@ def test_online_figures_in_a_paragraph_about_online_offences():
 
 def test_a_headline_in_capitals_is_read_like_any_sentence():
     check("CHILD SEX CRIMES IN SURREY RISE TO 902 IN 2018/19", [("surrey", "2018/19", O, 902, X)])
+
+
+# --- rules added while reading the annotated corpus (new sentences, written for these tests) ---
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2019/20 the Met's figure was 6,204, Kent Police recorded 2,118 and Sussex 1,487.",
+         [("metropolitan", "2019/20", O, 6204, X), ("kent", "2019/20", O, 2118, X), ("sussex", "2019/20", O, 1487, X)]),
+        ("The steepest rises in 2019/20 were in Cheshire, where offences went up by 18 per cent, Durham, up 15 per cent, and Dorset, up 9 per cent.",
+         [("cheshire", "2019/20", CH, 18, X), ("durham", "2019/20", CH, 15, X), ("dorset", "2019/20", CH, 9, X)]),
+        ("Cumbria Constabulary, whose area borders Lancashire, recorded 702 offences in 2019/20.",
+         [("cumbria", "2019/20", O, 702, X)]),
+    ],
+)
+def test_an_area_goes_with_the_figure_it_sits_beside(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019/20, 410 of the offences recorded by Essex Police took place in Southend.",
+        "In 2019/20 Essex Police said 95 of the offences were non-recent.",
+        "In 2019/20 the three forces recorded 4,585 offences between them, up from 4,100 the year before.",
+        "Childline held 9,300 counselling sessions about sexual abuse in 2019/20, a 14 per cent increase.",
+        "The Sexual Offences Act 2003 created several new offences against children.",
+        "A woman from Kendal, abused from the age of nine, said she waited 30 years to tell anyone.",
+    ],
+)
+def test_parts_sums_and_references_are_not_claims(text):
+    check(text, [], "2020-09-01")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2019/20 Essex Police recorded 1,802 offences. The force flagged 140 of them as having an online element.",
+         [("essex", "2019/20", O, 1802, X), ("essex", "2019/20", ON, 140, X)]),
+        ("In 2019/20 Kent (2,118), Sussex (1,487) and Surrey (980) recorded a total of 4,585 offences.",
+         [("kent", "2019/20", O, 2118, X), ("sussex", "2019/20", O, 1487, X), ("surrey", "2019/20", O, 980, X)]),
+        ("In 2019/20 offences involving the internet made up just over 11 per cent of the total in Essex.",
+         [("essex", "2019/20", ONSH, 0.11, "more_than")]),
+        ("In 2019/20 Essex Police recorded nearly five sexual offences against children every day.",
+         [("essex", "2019/20", PD, 5, "approximately")]),
+        ("In 2019/20 Police Scotland recorded 5,100 offences against under-18s, up 6 per cent on the year before.",
+         [("scotland", "2019/20", O, 5100, X), ("scotland", "2019/20", CH, 6, X)]),
+        ("In 2019/20 Essex Police recorded 1,802 offences, up 12 per cent compared to last year, when the force logged 1,609.",
+         [("essex", "2019/20", O, 1802, X), ("essex", "2019/20", CH, 12, X), ("essex", "2018/19", O, 1609, X)]),
+    ],
+)
+def test_parts_with_a_cue_shares_of_the_total_and_comparisons(text, expected):
+    check(text, expected, "2020-09-01")
+
+
+def test_a_change_sentence_with_no_subject_is_about_the_figure_before_it():
+    text = "Essex Police recorded 1,802 offences in 2019/20.\n\nThat is a rise of 12 per cent on the previous year, when 1,609 were logged."
+    check(text, [("essex", "2019/20", O, 1802, X), ("essex", "2019/20", CH, 12, X), ("essex", "2018/19", O, 1609, X)])
+
+
+def test_a_list_after_a_lead_in_and_a_blank_line():
+    text = "Offences recorded in 2019/20 by the region's forces were:\n\n- Essex Police - 1,802\n- Kent Police - 2,118\n\nThe NSPCC said the figures were worrying."
+    check(text, [("essex", "2019/20", O, 1802, X), ("kent", "2019/20", O, 2118, X)])
+
+
+def test_a_table_of_years_and_a_table_of_forces():
+    years = "Offences recorded by Essex Police:\n\nYear | Offences | Change\n2018/19 | 1,609 | –\n2019/20 | 1,802 | +12%"
+    check(years, [("essex", "2018/19", O, 1609, X), ("essex", "2019/20", O, 1802, X), ("essex", "2019/20", CH, 12, X)])
+    forces = "Force | 2018/19 | 2019/20 | Change\nEssex | 1,609 | 1,802 | +12%\nKent | 2,200 | 2,118 | -4%\nTotal | 3,809 | 3,920 | +3%"
+    check(forces, [
+        ("essex", "2018/19", O, 1609, X), ("essex", "2019/20", O, 1802, X), ("essex", "2019/20", CH, 12, X),
+        ("kent", "2018/19", O, 2200, X), ("kent", "2019/20", O, 2118, X), ("kent", "2019/20", CH, -4, X),
+    ])

@@ -62,6 +62,7 @@ def _compile(lexicon: Lexicon) -> re.Pattern:
         ("under", rf"{under}\s+(?P<n7>{n})\s+years?(?:\s+old)?\b"),
         ("exact", rf"(?P<n8>{n})[\s-]*years?[\s-]*olds?\b"),
         ("exact", rf"aged\s+(?P<n9>{n})\b"),
+        ("exact", rf"(?:the\s+)?age\s+of\s+(?P<n10>{n})\b"),
         ("baby", rf"{babies}\b"),
         ("teen", r"(?:teenagers?|teens|teenage)\b"),
         ("toddlers", r"toddlers?\b"),

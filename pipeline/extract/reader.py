@@ -88,7 +88,7 @@ _ABSOLUTE = re.compile(
 )
 _MORE_THAN_AFTER = re.compile(r"^\s*(?:more|fewer|extra|additional|less)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
-    r"\b(?P<cue>up|down|rise|rises|rose|risen|rising|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbed|climbing|soar|soared|grew|grown|growth|surge|surged|leap|leapt|leaped|hike|spike|spiked|"
+    r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!taken\s)\b(?P<cue>up|down|rise|rises|rose|risen|rising|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbed|climbing|soar|soared|grew|grown|growth|surge|surged|leap|leapt|leaped|hike|spike|spiked|"
     r"fall|falls|fell|fallen|falling|drop|drops|dropped|decrease|decreases|decreased|decreasing|decline|declines|declined|dip|dipped|slump|slumped|plunge|plunged|reduction|reduced|cut)"
     r"(?:\s+(?:by|of|some))?\s+(?:a\s+|an\s+)?(?:(?:massive|huge|staggering|further|significant|sharp|dramatic)\s+)?(?P<hedge>(?:just\s+)?(?:more\s+than|over|almost|nearly|around|about|roughly|approximately|close\s+to|just\s+under|at\s+least|some|up\s+to)\s+)?$",
     re.IGNORECASE,
@@ -106,10 +106,10 @@ _MULTI_YEAR = re.compile(
     r"|\b(?:in|over)\s+(?:a|the\s+(?:past|last)|the)\s+decade\b|\bdecade\b|\bsince\s+the\s+(?:NSPCC|charity)\s+(?:first|began)",
     re.IGNORECASE,
 )
-_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w-]+\s+){0,3}?(?:offences|offences|crimes|cases|incidents)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b)", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b)", re.IGNORECASE)
 _OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases))\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(
-    r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
+    r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+(?:(?:against|involving)\s+(?:children|under-18s|young\s+people)\s+)?)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
     re.IGNORECASE,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|overall|in\s+all|all\s+(?:child\s+)?sex(?:ual)?\s+offences|altogether)\b", re.IGNORECASE)
@@ -176,6 +176,7 @@ class Context:
     list_period: str | None = None
     last_metric: str | None = None  # metric of the previous claim in this paragraph
     claims_so_far: int = 0  # claims read in the article so far
+    article_metric: str | None = None  # metric of the previous claim in the article
     last_explicit: str | None = None  # the last financial year the article named
 
 
@@ -321,7 +322,7 @@ class ArticleReader:
             relative = [p for p in periods if not p.base]
             c.list_period = self._resolve_period(relative[-1], sentence) if relative else None
         if claims:
-            c.last_metric = claims[-1].metric
+            c.last_metric = c.article_metric = claims[-1].metric
             c.claims_so_far += len(claims)
 
     def _resolve_period(self, mention: PeriodMention, sentence: Sentence, reference: str | None = None) -> str | None:
@@ -541,12 +542,24 @@ class _SentenceReading:
     # -- areas -----------------------------------------------------------------------------------
 
     def area_for(self, number: Number) -> tuple[str | None, str, str | None]:
-        """(area_id, how it was found, reason it is unknown)."""
+        """(area_id, how it was found, reason it is unknown).
+
+        An area named in the sentence goes with the number it sits beside: each mention belongs
+        to the number it is closest to, counting a comma between them as far ("In Wales the
+        figure was 2,418, Scotland's police recorded 3,510"; "Lancashire, where offences went up
+        by 31 per cent, Kent, up 27 per cent"). A number no mention belongs to takes the nearest.
+        """
         clause = self.clause_of(number.start)
+        mentions = [a for a in self.areas if not _NEIGHBOUR.search(self.work, max(0, a.start - 20), a.start)]
+        owned = [a for a in mentions if self._owner(a) is number]
         for span in (clause, (self.sentence.start, self.sentence.end)):
-            mentions = [a for a in self.areas if span[0] <= a.start < span[1] and not _NEIGHBOUR.search(self.work, max(0, a.start - 20), a.start)]
-            if mentions:
-                nearest = min(mentions, key=lambda a: (_distance(a, number), a.start > number.start))
+            candidates = [a for a in owned if span[0] <= a.start < span[1]]
+            if candidates:
+                return self._resolve(min(candidates, key=lambda a: self._cost(a, number)), number)
+        for span in (clause, (self.sentence.start, self.sentence.end)):
+            candidates = [a for a in mentions if span[0] <= a.start < span[1]]
+            if candidates:
+                nearest = min(candidates, key=lambda a: (_distance(a, number), a.start > number.start))
                 return self._resolve(nearest, number)
         c = self.r.context
         if not c.areas:
@@ -557,6 +570,19 @@ class _SentenceReading:
             return c.areas[-1], "context", "several areas named in the previous sentence"
         return c.areas[0], "context", None
 
+    def _cost(self, area: AreaMention, number: Number) -> int:
+        """How far apart an area mention and a number are: characters, a comma or dash between
+        them counting as 100, an area after its number as 15 more."""
+        start, end = (area.end, number.start) if area.end <= number.start else (number.end, area.start)
+        between = self.work[start:end]
+        breaks = between.count(",") + between.count(";") + between.count(" – ") + between.count(" - ")
+        return len(between) + 100 * breaks + (15 if area.start >= number.end else 0)
+
+    def _owner(self, area: AreaMention) -> Number | None:
+        """The number of the sentence an area mention goes with."""
+        in_sentence = [n for n in self.numbers if self.sentence.start <= n.start < self.sentence.end]
+        return min(in_sentence, key=lambda n: self._cost(area, n)) if in_sentence else None
+
     def _resolve(self, mention: AreaMention, number: Number) -> tuple[str | None, str, str | None]:
         c = self.r.context
         if mention.kind == "area":
@@ -564,7 +590,10 @@ class _SentenceReading:
         if mention.kind == "non_area":
             return None, "", "a place that is not one of our areas"
         if mention.kind == "local":
-            return (c.force, "the force", None) if c.force else (None, "", "no force named yet")
+            earlier = [a.area_id for a in self.areas if a.kind == "area" and a.end <= mention.start
+                       and self.lex.area_types.get(a.area_id) in ("police_force_area", "police_force")]
+            force = earlier[-1] if earlier else c.force  # "Essex Police recorded ..., when the force logged 1,609"
+            return (force, "the force", None) if force else (None, "", "no force named yet")
         if mention.kind == "region":
             if c.force and len(c.forces_named) == 1:
                 return c.force, "the region", None
@@ -598,10 +627,10 @@ class _SentenceReading:
             if area_id is None:
                 continue
             left = self.windows(index)[0]
-            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, left, number.start) \
+            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, self.sentence.start, number.start) \
                     and self.lex.area_types.get(area_id) in ("police_force_area", "police_force"):
                 continue  # "the four forces in the region recorded 4,000": a sum of several forces
-            if self.cue("sum", left, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
+            if self.cue("sum", self.sentence.start, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
                 continue
             if _TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
                 continue  # "Kent (2,236), Sussex (1,617) and Surrey (1,009) - a total of 4,862": a sum
@@ -660,8 +689,8 @@ class _SentenceReading:
         left_text = self.work[max(left, number.start - 60):number.start]
         right_text = self.work[number.end:min(right, number.end + 120)]
         head = _noun_head(right_text, self.lex)
-        if number.year_like and head.noun != "offence":
-            return None
+        if number.year_like and not (head.noun == "offence" and head.words_before <= 2):
+            return None  # "the Act (Northern Ireland) 2022 created a number of new offences"
         if _ABSOLUTE.search(left_text) or (_MORE_THAN_AFTER.match(right_text) and head.noun != "offence"):
             return None  # "a rise of 318", "318 more than last year": absolute changes
         if _MORE_THAN_AFTER.match(right_text) and _MORE_CASES_THAN.match(right_text):
@@ -670,7 +699,7 @@ class _SentenceReading:
             return None
         if _ADULTS.search(self.work, number.end, _cue_end(self.work, number.end, right)):
             return None  # "4,900 sexual offences against adults"
-        per_day = (self.cue("per_day", number.end, number.end + 70) or self.cue("per_hour", number.end, number.end + 70)) and _PER_DAY_AFTER.match(right_text)
+        per_day = (self.cue("per_day", number.end, number.end + 90) or self.cue("per_hour", number.end, number.end + 90)) and _PER_DAY_AFTER.match(right_text)
         if per_day:
             if not (head.noun == "offence" or _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or self._refers_back(number)):
                 return None
@@ -686,6 +715,8 @@ class _SentenceReading:
         metric, how = self._subset_metric(index, number, left, right, rule)
         if metric is None:
             return None
+        if head.part and how not in ("age", "online"):
+            return None  # "612 of the offences were recorded in Leicester": a part we have no metric for
         return Claim(number, metric, number.value, qualifier=self.qualifier_for(number, left), rule=f"{rule}; metric:{how}")
 
     def _area_just_before(self, number: Number) -> bool:
@@ -701,6 +732,8 @@ class _SentenceReading:
         offence_before = _OFFENCE_CONTEXT.search(self.work, self.sentence.start, number.start) or self.claims or self._refers_back(number)
         if _ELLIPTICAL.match(right_text) and (offence_before or _OF_THESE.search(left_text)):
             return "count:elliptical"
+        if _OF_THESE.match(right_text.lstrip()) and (offence_before or self.r.context.claims_so_far):
+            return "count:part"
         if _LINK.search(left_text) and (offence_before or self.r.context.list_metric):
             return "count:linked"
         if self._area_just_before(number) and (self.claims or (self.work[number.start - 1:number.start] == "(" and _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end))):
@@ -770,7 +803,8 @@ class _SentenceReading:
             if self.r.context.online_topic and self.r.context.last_metric in (ONLINE, ONLINE_CHANGE, ONLINE_SHARE) and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
                 return ONLINE_CHANGE, "online-paragraph"
             return CHANGE, "offences"
-        last = BASE_OF.get(self.r.context.last_metric, self.r.context.last_metric)
+        last_metric = self.r.context.last_metric or self.r.context.article_metric
+        last = BASE_OF.get(last_metric, last_metric)
         if last in CHANGE_OF:  # "That is a rise of 7 per cent on the previous year."
             return CHANGE_OF[last], "as-before"
         return None, "change of what?"
@@ -792,8 +826,8 @@ class _SentenceReading:
 
     def _read_percent(self, index: int, number: Number) -> Claim | None:
         left, _, _, right = self.windows(index)
-        if self._distractor(left, right):
-            return None
+        if self._distractor(self.sentence.start, right):
+            return None  # "ChildLine counselled 18,000 children ..., a 12 per cent increase"
         change = self._change(index, number)
         if change:
             if self._multi_year(index, number):
@@ -849,12 +883,15 @@ class _SentenceReading:
 class _Head:
     noun: str | None  # "offence", "other" or None
     type_specific: bool = False
+    words_before: int = 0  # words between the number and its noun
+    part: bool = False  # "N of the offences", "N of these", "N of them": a part of something counted
 
 
 def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
     """What the words right after a number say it counts: "1,483 offences", "1,200 children",
     "312 rapes", "64,667 child sex offences", "2,788 of these crimes"."""
     words = _WORD.findall(right_text[:80])
+    part = len(words) >= 2 and words[0].lower() == "of" and words[1].lower() in ("the", "these", "those", "them", "all", "which")
     type_specific = False
     seen = 0
     i = 0
@@ -867,7 +904,7 @@ def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
             break
         two = f"{word} {words[i + 1].lower()}" if i + 1 < len(words) else word
         if word in lexicon.cue_words["offence_noun"]:
-            return _Head("offence", type_specific)
+            return _Head("offence", type_specific, seen, part)
         if two in lexicon.cue_words["offence_type"] or word in lexicon.cue_words["offence_type"]:
             type_specific = True
             i += 2 if two in lexicon.cue_words["offence_type"] else 1
@@ -880,12 +917,12 @@ def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
                 seen += 1
                 continue
         if two in lexicon.cue_words["other_noun"] or word in lexicon.cue_words["other_noun"]:
-            return _Head("other", type_specific)
+            return _Head("other", type_specific, seen, part)
         if word in _STOP:
-            return _Head(None, type_specific)
+            return _Head(None, type_specific, seen, part)
         i += 1  # an adjective or a word we do not know: "four regional forces"
         seen += 1
-    return _Head(None, type_specific)
+    return _Head(None, type_specific, seen, part)
 
 
 def _cue_end(work: str, start: int, end: int) -> int:
