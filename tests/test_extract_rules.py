@@ -508,3 +508,77 @@ def test_a_table_of_years_and_a_table_of_forces():
         ("essex", "2018/19", O, 1609, X), ("essex", "2019/20", O, 1802, X), ("essex", "2019/20", CH, 12, X),
         ("kent", "2018/19", O, 2200, X), ("kent", "2019/20", O, 2118, X), ("kent", "2019/20", CH, -4, X),
     ])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Durham Constabulary recorded 702 offences in 2019/20. That compared with 655 the previous year.",
+         [("durham", "2019/20", O, 702, X), ("durham", "2018/19", O, 655, X)]),
+        ("In 2019/20 Durham Constabulary recorded 702 offences, a fall of 6 per cent on 2018/19's 747.",
+         [("durham", "2019/20", O, 702, X), ("durham", "2019/20", CH, -6, X), ("durham", "2018/19", O, 747, X)]),
+        ("Police Scotland recorded 5,100 offences in 2019/20. Here, 1,020 were against children aged 10 or under.",
+         [("scotland", "2019/20", O, 5100, X), ("scotland", "2019/20", A10, 1020, X)]),
+        ("In 2019/20 the PSNI recorded 2,082 offences. The force flagged 180 of them as having an online element.",
+         [("northern-ireland", "2019/20", O, 2082, X), ("northern-ireland", "2019/20", ON, 180, X)]),
+        ("Offences against children in Dorset have risen above 1,000 for the first time, to 1,012 in 2019/20.",
+         [("dorset", "2019/20", O, 1000, "more_than"), ("dorset", "2019/20", O, 1012, X)]),
+        ("In 2019/20 the Met recorded more than 17 offences every single day.",
+         [("metropolitan", "2019/20", PD, 17, "more_than")]),
+        ("In 2019/20 the PSNI recorded an average of 5.7 offences a day.",
+         [("northern-ireland", "2019/20", PD, 5.7, X)]),
+    ],
+)
+def test_figures_that_continue_the_one_before(text, expected):
+    check(text, expected)
+
+
+def test_a_table_of_years_after_a_lead_in_about_the_total():
+    text = "The PSNI recorded 2,082 offences in 2019/20.\n\nHow the total has changed:\n\n2017/18: 1,750\n2018/19: 1,903\n\nThe charity welcomed the figures."
+    check(text, [
+        ("northern-ireland", "2019/20", O, 2082, X),
+        ("northern-ireland", "2017/18", O, 1750, X),
+        ("northern-ireland", "2018/19", O, 1903, X),
+    ])
+
+
+def test_a_restated_total_says_which_area_its_parts_belong_to():
+    text = (
+        "Forces in England and Wales recorded 52,300 offences in 2016/17.\n\n"
+        "The biggest rises were in Kent, up 20 per cent, and Essex, up 18 per cent.\n\n"
+        "Of the 52,300 offences, 11,200 were against children aged 10 or under."
+    )
+    check(text, [
+        ("england-and-wales", "2016/17", O, 52300, X),
+        ("kent", "2016/17", CH, 20, X),
+        ("essex", "2016/17", CH, 18, X),
+        ("england-and-wales", "2016/17", A10, 11200, X),
+    ])
+
+
+def test_an_online_paragraph_gives_its_changes_and_shares_the_online_metric():
+    text = (
+        "Hertfordshire Police recorded 1,310 offences in 2019/20.\n\n"
+        "The charity also asked how many offences had an online element. The number rose by 15 per cent to 140. "
+        "The answer here was one in ten."
+    )
+    check(text, [
+        ("hertfordshire", "2019/20", O, 1310, X),
+        ("hertfordshire", "2019/20", ONCH, 15, X),
+        ("hertfordshire", "2019/20", ON, 140, X),
+        ("hertfordshire", "2019/20", ONSH, 0.1, X),
+    ])
+
+
+def test_national_figures_flagged_by_forces_after_a_force_is_named():
+    text = (
+        "Across the UK, 101,000 offences were recorded in 2021/22.\n\n"
+        "The figures include 150 offences recorded by British Transport Police.\n\n"
+        "More than a quarter of offences (27 per cent) were flagged by forces as having an online element."
+    )
+    check(text, [
+        ("uk", "2021/22", O, 101000, X),
+        ("british-transport-police", "2021/22", O, 150, X),
+        ("uk", "2021/22", ONSH, 0.25, "more_than"),
+        ("uk", "2021/22", ONSH, 0.27, X),
+    ])

@@ -96,6 +96,7 @@ class Lexicon:
     plausible: dict[tuple[str, str], tuple[float, float]]  # (area_id or area_type, metric) -> range
     hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly "), lower case
     anaphor_anchors: tuple[str, ...]  # the last word of each phrase that refers back to an area
+    force_areas: frozenset[str]  # areas one police force covers: what "the force" can mean
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -126,6 +127,15 @@ def _area_entries(reference: Reference) -> dict[str, AreaEntry]:
     return entries
 
 
+def _force_areas(reference: Reference) -> frozenset[str]:
+    """Force areas and BTP, plus areas whose aliases name a single force ("Police Scotland",
+    "Police Service of Northern Ireland"): the areas "the force" can refer to."""
+    forces = set(reference.areas.loc[reference.areas["area_type"].isin(["police_force_area", "police_force"]), "area_id"])
+    named_force = reference.aliases["alias"].str.contains(r"\b(?:Police|Constabulary)\b", regex=True)
+    forces |= set(reference.aliases.loc[named_force, "area_id"])
+    return frozenset(forces)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
     reference = Reference.from_folder(reference_folder or ProjectPaths.default().reference)
@@ -151,6 +161,7 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         area_regex=phrase_regex(list(areas)),
         area_types=dict(zip(reference.areas["area_id"], reference.areas["area_type"])),
         plausible=plausible,
+        force_areas=_force_areas(reference),
         anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
         hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

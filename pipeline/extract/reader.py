@@ -45,7 +45,9 @@ NATIONAL = {"uk", "england-and-wales"}
 # words only (never a figure: "including 10 against babies" is a claim) and must name an offence.
 _ASIDE = re.compile(
     r"(?:[–—(]|\s-\s|,)\s*(?:which\s+|these\s+|that\s+)?(?:include|includes|including|such\s+as)\s+"
-    r"(?P<items>[a-z'’-]+(?:\s+[a-z'’-]+){0,3}(?:\s*,\s*[a-z'’-]+(?:\s+[a-z'’-]+){0,3})*)\s*(?:[–—)]|\s-\s|,)?"
+    r"(?P<items>(?:{word})(?:\s+(?:{word})){{0,3}}(?:\s*,\s*(?:{word})(?:\s+(?:{word})){{0,3}})*)\s*(?:[–—)]|\s-\s|,)?".format(
+        word=r"(?!(?:up|down|rising|falling|compared|which|while|with|a|an|the|from|to|in|on|by|were|was|is|are|has|have|had|but)\b)[a-z'’-]+"
+    )
 )
 _ASIDE_OFFENCE = re.compile(r"\b(?:rape|assault|grooming|exploitation|activity|abuse|indecent|images|exposure|voyeurism|offences?)\b")
 
@@ -73,9 +75,9 @@ _STOP = frozenset(
 )
 _LINK = re.compile(
     r"(?:\bto|\breached|\breaching|\btotalled|\btotalling|\btotaled|\btotaling|\bstood\s+at|\bstanding\s+at|\bwas|\bwere|\bis|\bof|\bat|"
-    r"\bhit|\bflagged|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
+    r"\bhit|\bflagged|\btop|\btops|\babove|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
     r"\s*(?:a|an|the)?\s*(?:new\s+)?(?:record|total\s+of|high\s+of|figure\s+of|staggering|further|massive|whopping|all-time\s+high\s+of|peak\s+of)?\s*$"
-    r"|\b(?:number|figure|total|tally)\s*[,:]\s*$",
+    r"|\b(?:number|figure|total|tally)\s*[,:]\s*$|\d\d['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|concerned|concerning|being|of\s+which|came|took\s+place|against|where)\b", re.IGNORECASE)
@@ -100,16 +102,23 @@ _CHANGE_AFTER = re.compile(
 )
 _DOWN = frozenset("down fall falls fell fallen falling drop drops dropped decrease decreases decreased decreasing decline declines declined dip dipped slump slumped plunge plunged reduction reduced cut fewer lower less".split())
 _NUMBER_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+# Changes over several years ("up 92 per cent in five years", "since 2012/13", "over the past
+# decade") are not year-on-year changes. "The highest since records began" says nothing of a change.
 _MULTI_YEAR = re.compile(
     rf"\b(?:in|over|across|during|within)\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?{_NUMBER_WORD}\s+years\b"
-    rf"|\b{_NUMBER_WORD}[\s-]+years?\s+(?:ago|earlier|before|previously)\b|\b{_NUMBER_WORD}-year\b|\bsince\s+(?:19|20)\d{{2}}\b|\bsince\s+records\b"
-    r"|\b(?:in|over)\s+(?:a|the\s+(?:past|last)|the)\s+decade\b|\bdecade\b|\bsince\s+the\s+(?:NSPCC|charity)\s+(?:first|began)",
-    re.IGNORECASE,
+    rf"|\b{_NUMBER_WORD}[\s-]+years?\s+(?:ago|earlier|before|previously)\b|\b{_NUMBER_WORD}-year\b|\bsince\s+(?:19|20)\d{{2}}\b"
+    r"|\b(?:in|over)\s+(?:a|the\s+(?:past|last)|the)\s+decade\b|\bdecade\b"
 )
-_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b)", re.IGNORECASE)
+# Counts in a clause about years long past ("compared with 827 five years ago") have no year we know.
+_YEARS_AGO = re.compile(
+    rf"\b{_NUMBER_WORD}[\s-]+years?\s+(?:ago|earlier|before|previously)\b|\b(?:in|over)\s+(?:the\s+)?(?:past|last)\s+{_NUMBER_WORD}\s+years\b|\bdecade\s+(?:ago|earlier)\b"
+)
+_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w'’-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b)", re.IGNORECASE)
+_SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:all\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:offences|crimes|cases)\b[^.;,]{0,40},\s*$")
+_SHARE_REFERENT = re.compile(r"\b(?:the\s+answer|the\s+figure|the\s+proportion|the\s+share|the\s+rate)\b[^.;]{0,25}$")
 _OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases))\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(
-    r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+(?:(?:against|involving)\s+(?:children|under-18s|young\s+people)\s+)?)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
+    r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+(?:(?:against|involving)\s+(?:children|under-18s|young\s+people)\s+)?)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+(?:single\s+)?day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
     re.IGNORECASE,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|overall|in\s+all|all\s+(?:child\s+)?sex(?:ual)?\s+offences|altogether)\b", re.IGNORECASE)
@@ -117,16 +126,19 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|added|told|according|head\s+of|direct
 _OFFENCE_CONTEXT = re.compile(r"\b(?:offences?|offenses?|crimes?|cases|recorded|abused|abuse|figures?|total|tally)\b", re.IGNORECASE)
 # "A year later, it rose to 4,500", "the figure was 1,540": a figure the article is already about
 _REFERENT = re.compile(
-    r"\b(?:it|this|that|the\s+figure|the\s+number|the\s+total|the\s+tally)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|jumped|climbed|went\s+up|went\s+down|was|is|stood|reached|hit|grew|grown|soared)\b"
+    r"\b(?:it|this|that|the\s+figure|the\s+number|the\s+total|the\s+tally)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|jumped|climbed|went\s+up|went\s+down|was|is|stood|reached|hit|grew|grown|soared|compared|compares)\b"
+    r"|\bthere\s+(?:were|was|had\s+been|have\s+been)\b"
     r"|\b(?:average|equivalent)\b",
     re.IGNORECASE,
 )
 _ADULTS = re.compile(r"\b(?:adults?|aged\s+18\s+(?:and|or)\s+over|over\s+18s?|grown-ups)\b", re.IGNORECASE)
 _FIGURES = re.compile(r"\bfigures?\b")
+_LEAD_IN_WORDS = re.compile(r"\b(?:figures?|total|totals|number|numbers)\b")
 _NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|neighbouring|next\s+to)\s+(?:the\s+)?$")
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether|combined|between\s+them)\b")
 _LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–]\s+|[^.!?\d]{2,70}?\s*(?:[-–:=]|\()\s*\d)")
 _PERIOD_GAP = re.compile(r"[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$")
+_POSSESSIVE = re.compile(r"['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?")
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 _CHANGE_WORD = re.compile(r"\b(?:up|down|rise|rose|risen|rising|fall|fell|fallen|falling|increase[ds]?|decrease[ds]?|dropped|drop|jumped|climbed|grew|grown)\b")
 _MORE_CASES_THAN = re.compile(r"\s*(?:more|fewer)\s+(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases)\s+than\b")
@@ -177,6 +189,7 @@ class Context:
     last_metric: str | None = None  # metric of the previous claim in this paragraph
     claims_so_far: int = 0  # claims read in the article so far
     article_metric: str | None = None  # metric of the previous claim in the article
+    claimed: dict[float, str] = field(default_factory=dict)  # count value -> area, for counts read so far
     last_explicit: str | None = None  # the last financial year the article named
 
 
@@ -195,8 +208,10 @@ class ArticleReader:
         self.tables = find_tables(text)
         self.cue_spans = {kind: _cue_spans(self.work, lexicon, kind) for kind in ("online", "distractor", "sum", "offence_noun", "per_day", "per_hour")}
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.work)]
-        years = word_positions(self.work, ("years", "year", "decade", "since", "records"))
-        self.multi_year = [m.span() for m in match_at(_MULTI_YEAR, self.work, starts_near(self.work, years, reach=40))]
+        years = word_positions(self.work, ("years", "year", "decade", "since"))
+        starts = starts_near(self.work, years, reach=40)
+        self.multi_year = [m.span() for m in match_at(_MULTI_YEAR, self.work, starts)]
+        self.years_ago = [m.span() for m in match_at(_YEARS_AGO, self.work, starts)]
         self.focus = focus_period(self.periods, published)
         self.notes: list[str] = []
         self.context = Context()
@@ -277,10 +292,13 @@ class ArticleReader:
         areas = self._in("areas", s, e)
         periods = [p for p in self._in("periods", s, e)]
         claims: list[Claim] = []
+        free = periods
         if numbers:
             sentence_reading = _SentenceReading(self, sentence, numbers, areas, periods, self._clauses(s, e))
             claims = sentence_reading.read()
-        self._remember(sentence, areas, periods, claims, bool(numbers))
+            bound = sentence_reading._bound_ids
+            free = [p for p in periods if id(p) not in bound]
+        self._remember(sentence, areas, free, claims, bool(numbers))
         return claims
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -303,8 +321,7 @@ class ArticleReader:
             ordered = list(dict.fromkeys(a.area_id for a in named))
             c.areas = ordered
         for a in named:
-            kind = self.lexicon.area_types.get(a.area_id)
-            if kind in ("police_force_area", "police_force"):
+            if a.area_id in self.lexicon.force_areas:
                 c.force = a.area_id
                 c.forces_named.add(a.area_id)
             if a.area_id in NATIONAL:
@@ -324,6 +341,9 @@ class ArticleReader:
         if claims:
             c.last_metric = c.article_metric = claims[-1].metric
             c.claims_so_far += len(claims)
+            for claim in claims:
+                if claim.number.kind == COUNT and claim.area_id:
+                    c.claimed.setdefault(claim.value, claim.area_id)
 
     def _resolve_period(self, mention: PeriodMention, sentence: Sentence, reference: str | None = None) -> str | None:
         if mention.period:
@@ -397,7 +417,7 @@ def _lead_in_metric(reader: ArticleReader, sentence: Sentence) -> str | None:
         return reader.lexicon.age_metrics.get((ages[-1].youngest, ages[-1].oldest))
     if online:
         return ONLINE
-    if has_cue(reader.cue_spans["offence_noun"], s, e) or _FIGURES.search(reader.work, s, e):
+    if has_cue(reader.cue_spans["offence_noun"], s, e) or _LEAD_IN_WORDS.search(reader.work, s, e):
         return OFFENCES
     return None
 
@@ -475,6 +495,9 @@ class _SentenceReading:
             if after and when.match(self.work, mention.end, after[0].start):
                 bound[after[0].start] = mention  # "the year before, when the force recorded 69"
                 continue
+            if after and _POSSESSIVE.fullmatch(self.work, mention.end, after[0].start):
+                bound[after[0].start] = mention  # "a decrease of 7 per cent on 2020/21's 1,392"
+                continue
             if mention.base:
                 continue
             before = [n for n in self.numbers if n.end <= mention.start]
@@ -514,8 +537,8 @@ class _SentenceReading:
                 return _shift(self.reference_year(number.start), -1), None  # "compared to 1,037 last year"
             return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start)), None
         clause = self.clause_of(number.start)
-        if not is_change and self.r.about_several_years(*clause):
-            return None, "a clause about several years"
+        if not is_change and has_cue(self.r.years_ago, *clause):
+            return None, "a clause about years long past"
         if is_change:
             bases = [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base and p.start > number.start]
             bases = bases or [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base]
@@ -591,7 +614,7 @@ class _SentenceReading:
             return None, "", "a place that is not one of our areas"
         if mention.kind == "local":
             earlier = [a.area_id for a in self.areas if a.kind == "area" and a.end <= mention.start
-                       and self.lex.area_types.get(a.area_id) in ("police_force_area", "police_force")]
+                       and a.area_id in self.lex.force_areas]
             force = earlier[-1] if earlier else c.force  # "Essex Police recorded ..., when the force logged 1,609"
             return (force, "the force", None) if force else (None, "", "no force named yet")
         if mention.kind == "region":
@@ -624,12 +647,17 @@ class _SentenceReading:
             if claim is None:
                 continue
             area_id, how, doubt = self.area_for(number)
+            restated = self._restated()
+            if how == "context" and restated:
+                area_id, how, doubt = restated, "restated", None  # "Of the 46,731 offences, 9,861 were ..."
             if area_id is None:
                 continue
             left = self.windows(index)[0]
-            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, self.sentence.start, number.start) \
-                    and self.lex.area_types.get(area_id) in ("police_force_area", "police_force"):
-                continue  # "the four forces in the region recorded 4,000": a sum of several forces
+            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, self.sentence.start, self.sentence.end) \
+                    and area_id in self.lex.force_areas:
+                if how != "context" or not self.r.context.national:
+                    continue  # "the four forces in the region recorded 4,000": a sum of several forces
+                area_id, how = self.r.context.national, "national"  # "flagged by forces": the national figure
             if self.cue("sum", self.sentence.start, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
                 continue
             if _TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
@@ -652,6 +680,16 @@ class _SentenceReading:
                     claim.rule += "; from:previous-year"
             self.claims.append(claim)
         return self.claims
+
+    def _restated(self) -> str | None:
+        """The area of a figure the article already gave that this sentence repeats: a total
+        restated to introduce its parts says which area the parts are about."""
+        for number in self.numbers:
+            if number.kind == COUNT and number.value >= 100:
+                area = self.r.context.claimed.get(number.value)
+                if area:
+                    return area
+        return None
 
     def _starting_point(self, index: int, number: Number) -> str | None:
         """"up 14 per cent from 1,569", "rose from 1,151 to 1,325": the count a change started
@@ -683,11 +721,11 @@ class _SentenceReading:
     def _read_count(self, index: int, number: Number) -> Claim | None:
         if number.in_words and number.value <= 1:
             return None  # "one of the", "an offence every six hours"
-        if number.value != int(number.value) and number.value < 100:
-            return None  # a count is a whole number: 9.7 is not a count
         left, _, _, right = self.windows(index)
         left_text = self.work[max(left, number.start - 60):number.start]
         right_text = self.work[number.end:min(right, number.end + 120)]
+        if right_text.startswith(")") and left_text.endswith("("):
+            right_text = right_text[1:]  # "One in five of the offences (264) were against ..."
         head = _noun_head(right_text, self.lex)
         if number.year_like and not (head.noun == "offence" and head.words_before <= 2):
             return None  # "the Act (Northern Ireland) 2022 created a number of new offences"
@@ -707,6 +745,8 @@ class _SentenceReading:
             return Claim(number, PER_DAY, round(number.value * factor, 2), qualifier=self.qualifier_for(number, left), rule="count:per-day")
         if head.noun == "other" or head.type_specific:
             return None
+        if number.value != int(number.value):
+            return None  # a count is a whole number: 9.7 is not a count
         rule = "count:noun"
         if head.noun is None:
             rule = self._elliptical_count(index, number, left, left_text, right_text)
@@ -732,6 +772,8 @@ class _SentenceReading:
         offence_before = _OFFENCE_CONTEXT.search(self.work, self.sentence.start, number.start) or self.claims or self._refers_back(number)
         if _ELLIPTICAL.match(right_text) and (offence_before or _OF_THESE.search(left_text)):
             return "count:elliptical"
+        if _ELLIPTICAL.match(right_text) and self.r.context.claims_so_far and self.ages_between(number.end, number.end + len(right_text)):
+            return "count:elliptical"  # "Here, 1,020 were against children aged 10 or under."
         if _OF_THESE.match(right_text.lstrip()) and (offence_before or self.r.context.claims_so_far):
             return "count:part"
         if _LINK.search(left_text) and (offence_before or self.r.context.list_metric):
@@ -745,9 +787,10 @@ class _SentenceReading:
 
     def _subset_metric(self, index: int, number: Number, left: int, right: int, rule: str) -> tuple[str | None, str]:
         """Which count: all offences, an age band, or online. (None, why) when it is a band of no metric."""
-        right_cues = _cue_end(self.work, number.end, right)
-        ages = self.ages_between(number.end, right_cues)
-        online = self.cue("online", number.end, right_cues)
+        after = number.end + 1 if self.work[number.end:number.end + 1] == ")" else number.end
+        right_cues = _cue_end(self.work, after, right)
+        ages = self.ages_between(after, right_cues)
+        online = self.cue("online", after, right_cues)
         if not ages and not online and not self.has_previous_in_clause(index):
             left_cues = max(left, number.start - 100)
             for brk in _CUE_START_BEFORE.finditer(self.work, left_cues, number.start):
@@ -800,8 +843,8 @@ class _SentenceReading:
                 return CHANGE_OF[base], "as-before"
             return None, "change in a metric of no change"
         if _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or _NUMBER_WORDS_CONTEXT.search(self.work, self.sentence.start, self.sentence.end):
-            if self.r.context.online_topic and self.r.context.last_metric in (ONLINE, ONLINE_CHANGE, ONLINE_SHARE) and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
-                return ONLINE_CHANGE, "online-paragraph"
+            if self.r.context.online_topic and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
+                return ONLINE_CHANGE, "online-paragraph"  # "... flagged as online. The number rose by 28 per cent"
             return CHANGE, "offences"
         last_metric = self.r.context.last_metric or self.r.context.article_metric
         last = BASE_OF.get(last_metric, last_metric)
@@ -842,13 +885,17 @@ class _SentenceReading:
 
     def _share_claim(self, index: int, number: Number, value: float, rule: str) -> Claim | None:
         left, _, _, right = self.windows(index)
-        of_which = _OF_WHICH.search(self.work, max(left, number.start - 40), number.start)
-        if not (_SHARE_OF.match(self.work, number.end, right) or of_which):
+        of_which = _OF_WHICH.search(self.work, max(left, number.start - 40), number.start) \
+            or _SHARE_OF_BEFORE.search(self.work, max(self.sentence.start, number.start - 90), number.start)
+        referent = self.r.context.online_topic and _SHARE_REFERENT.search(self.work, max(self.sentence.start, number.start - 40), number.start)
+        previous = self.previous_claim()
+        in_brackets = previous is not None and previous.metric == ONLINE_SHARE and self.work[number.start - 1:number.start] == "("
+        if not (_SHARE_OF.match(self.work, number.end, right) or of_which or referent or in_brackets):
             return None
         clause = self.clause_of(number.start)
         if self._age_band(*clause):
             return None
-        if not self.cue("online", clause[0], clause[1]):
+        if not (self.cue("online", clause[0], clause[1]) or referent):
             return None
         if not 0 < value <= 1:
             return None
