@@ -630,12 +630,17 @@ class _SentenceReading:
     # -- qualifiers ------------------------------------------------------------------------------
 
     def qualifier_for(self, number: Number, left: int) -> str:
-        before = search_word(self.lex.hedge_before, self.r.low, max(left, number.start - 40), number.start)
-        if before:
-            return self.lex.hedges_before[phrase_key(before.group())]
-        after = self.r.low[number.end:number.end + 12]
-        for phrase, qualifier in self.lex.hedges_after.items():
-            if re.match(rf"^[\s-]*{re.escape(phrase)}\b", after):
+        """The qualifier the words around a number give it: "more than 300", "300 or more"."""
+        words = self.r.low[max(left, number.start - 40):number.start].replace("-", " ").split()
+        for size in (3, 2, 1):  # the longest hedge ending right before the number
+            if len(words) >= size:
+                qualifier = self.lex.hedges_before.get(" ".join(words[-size:]))
+                if qualifier:
+                    return qualifier
+        after = self.r.low[number.end:number.end + 12].replace("-", " ").split()
+        for size in (2, 1):
+            qualifier = self.lex.hedges_after.get(" ".join(after[:size]))
+            if qualifier:
                 return qualifier
         return "exact"
 
