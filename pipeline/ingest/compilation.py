@@ -80,11 +80,7 @@ def read_compilation(path: Path, paths: ProjectPaths, reference: Reference) -> I
         seen[key] = line
         source_id = source_id_for_url(url)
         urls.setdefault(url, source_id)
-        evidence = f"{cells['area']} {cells['period']} {cells['metric']} = {cells['value']}"
-        if qualifier != "exact":
-            evidence += f" ({qualifier})"
-        if cells["note"]:
-            evidence += f"; note: {cells['note']}"
+        evidence = values.row_evidence(cells, qualifier)
         claims.append(
             claim_row(
                 reference,

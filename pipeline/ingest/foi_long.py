@@ -53,11 +53,7 @@ def read_long_table(path: Path, shown: str, reference: Reference, source_area: s
             continue
         if source_area and area_id != source_area:
             problems.append(P.warning(shown, f"area {area_id} differs from the area of this source in sources.csv ({source_area}); check it is not a slip", row=line, column="area", value=cells["area"]))
-        evidence = f"{cells['area']} {cells['period']} {cells['metric']} = {cells['value'] or '(none given)'}"
-        if qualifier != "exact":
-            evidence += f" ({qualifier})"
-        if cells["note"]:
-            evidence += f"; note: {cells['note']}"
+        evidence = values.row_evidence(cells, qualifier)
         figures.append(
             Figure(
                 area_id=area_id, period=period, metric=metric, value=value, status=status,

@@ -65,3 +65,13 @@ def check_range(reference: Reference, metric: str, value: float) -> str | None:
         return f"negative count {value:g} for {metric}"
     bounds = f"{'' if low is None else f'{low:g}'} to {'' if high is None else f'{high:g}'}".strip()
     return f"{value:g} is outside the range of {unit} ({bounds}) for {metric}"
+
+
+def row_evidence(cells: dict[str, str], qualifier: str) -> str:
+    """The evidence text of a long-format table row: "gwent 2016/17 offences = 314 (more_than); note: ..."."""
+    evidence = f"{cells['area']} {cells['period']} {cells['metric']} = {cells['value'] or '(none given)'}"
+    if qualifier != "exact":
+        evidence += f" ({qualifier})"
+    if cells.get("note"):
+        evidence += f"; note: {cells['note']}"
+    return evidence
