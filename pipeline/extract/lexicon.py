@@ -97,6 +97,7 @@ class Lexicon:
     hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly "), lower case
     anaphor_anchors: tuple[str, ...]  # the last word of each phrase that refers back to an area
     force_areas: frozenset[str]  # areas one police force covers: what "the force" can mean
+    force_counts: dict[str, tuple[int, ...]]  # area -> how many forces police it (the whole of it)
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -136,6 +137,23 @@ def _force_areas(reference: Reference) -> frozenset[str]:
     return frozenset(forces)
 
 
+def _force_counts(reference: Reference) -> dict[str, tuple[int, ...]]:
+    """How many forces police each area, from areas.csv: a figure for "the four forces in Wales"
+    is a figure for Wales; one for "the ten largest forces" is a sum, not any area's figure."""
+    areas = reference.areas
+    territorial = areas[areas["area_type"] == "police_force_area"]
+    per_nation = territorial.groupby("nation")["area_id"].count().to_dict()
+    single = ("scotland", "northern-ireland")
+    counts = {area_id: (1,) for area_id in areas["area_id"]}
+    for nation, n in per_nation.items():
+        counts[nation] = (n,)
+    england_and_wales = sum(per_nation.values())
+    counts["england-and-wales"] = (england_and_wales,)
+    btp = int((areas["area_type"] == "police_force").sum())
+    counts["uk"] = (england_and_wales + len(single), england_and_wales + len(single) + btp)
+    return counts
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
     reference = Reference.from_folder(reference_folder or ProjectPaths.default().reference)
@@ -162,6 +180,7 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         area_types=dict(zip(reference.areas["area_id"], reference.areas["area_type"])),
         plausible=plausible,
         force_areas=_force_areas(reference),
+        force_counts=_force_counts(reference),
         anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
         hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

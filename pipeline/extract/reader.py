@@ -77,7 +77,7 @@ _LINK = re.compile(
     r"(?:\bto|\breached|\breaching|\btotalled|\btotalling|\btotaled|\btotaling|\bstood\s+at|\bstanding\s+at|\bwas|\bwere|\bis|\bof|\bat|"
     r"\bhit|\bflagged|\btop|\btops|\babove|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
     r"\s*(?:a|an|the)?\s*(?:new\s+)?(?:record|total\s+of|high\s+of|figure\s+of|staggering|further|massive|whopping|all-time\s+high\s+of|peak\s+of)?\s*$"
-    r"|\b(?:number|figure|total|tally)\s*[,:]\s*$|\d\d['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?$",
+    r"|\b(?:number|figure|total|tally|offences|crimes|cases)\s*[,:]\s*$|(?:\d\d|year)['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|concerned|concerning|being|of\s+which|came|took\s+place|against|where)\b", re.IGNORECASE)
@@ -85,14 +85,14 @@ _FROM = re.compile(r"\b(?:from|up\s+from|down\s+from)\s*$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|than)\s*$", re.IGNORECASE)
 _ABSOLUTE = re.compile(
     r"\b(?:rise|rises|rose|risen|increase|increased|increases|up|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased|down|growth|grew|reduction|climbed)"
-    r"\s+(?:by|of)\s+(?:a\s+further\s+|another\s+|more\s+than\s+|almost\s+|nearly\s+|over\s+)?$",
+    r"\s+(?:by|of)\s+(?:a\s+further\s+|another\s+|more\s+than\s+|almost\s+|nearly\s+|over\s+|around\s+|about\s+|some\s+|roughly\s+|just\s+over\s+|just\s+under\s+|close\s+to\s+)?$",
     re.IGNORECASE,
 )
 _MORE_THAN_AFTER = re.compile(r"^\s*(?:more|fewer|extra|additional|less)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!taken\s)\b(?P<cue>up|down|rise|rises|rose|risen|rising|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbed|climbing|soar|soared|grew|grown|growth|surge|surged|leap|leapt|leaped|hike|spike|spiked|"
     r"fall|falls|fell|fallen|falling|drop|drops|dropped|decrease|decreases|decreased|decreasing|decline|declines|declined|dip|dipped|slump|slumped|plunge|plunged|reduction|reduced|cut)"
-    r"(?:\s+(?:by|of|some))?\s+(?:a\s+|an\s+)?(?:(?:massive|huge|staggering|further|significant|sharp|dramatic)\s+)?(?P<hedge>(?:just\s+)?(?:more\s+than|over|almost|nearly|around|about|roughly|approximately|close\s+to|just\s+under|at\s+least|some|up\s+to)\s+)?$",
+    r"(?:\s+(?:in|for|during|across)(?:\s+[\w/–'’-]+){1,3})?(?:,?\s+(?:by|of|some))?\s+(?:a\s+|an\s+)?(?:(?:massive|huge|staggering|further|significant|sharp|dramatic)\s+)?(?P<hedge>(?:just\s+)?(?:more\s+than|over|almost|nearly|around|about|roughly|approximately|close\s+to|just\s+under|at\s+least|some|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE_AFTER = re.compile(
@@ -113,7 +113,7 @@ _MULTI_YEAR = re.compile(
 _YEARS_AGO = re.compile(
     rf"\b{_NUMBER_WORD}[\s-]+years?\s+(?:ago|earlier|before|previously)\b|\b(?:in|over)\s+(?:the\s+)?(?:past|last)\s+{_NUMBER_WORD}\s+years\b|\bdecade\s+(?:ago|earlier)\b"
 )
-_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w'’-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b)", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w'’,-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b|\s*(?:was|were|had|involved)\b)", re.IGNORECASE)
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:all\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:offences|crimes|cases)\b[^.;,]{0,40},\s*$")
 _SHARE_REFERENT = re.compile(r"\b(?:the\s+answer|the\s+figure|the\s+proportion|the\s+share|the\s+rate)\b[^.;]{0,25}$")
 _OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases))\b", re.IGNORECASE)
@@ -132,27 +132,33 @@ _REFERENT = re.compile(
     re.IGNORECASE,
 )
 _ADULTS = re.compile(r"\b(?:adults?|aged\s+18\s+(?:and|or)\s+over|over\s+18s?|grown-ups)\b", re.IGNORECASE)
+# "including offences against adults", "sexual offences of all kinds": totals of all ages
+_ALL_AGES = re.compile(r"\bincluding\s+(?:offences\s+|those\s+|crimes\s+)?against\s+adults\b|\bof\s+all\s+kinds\b|\bincluding\s+those\s+against\s+children\b|\b(?:victims\s+)?of\s+all\s+ages\b")
 _FIGURES = re.compile(r"\bfigures?\b")
 _LEAD_IN_WORDS = re.compile(r"\b(?:figures?|total|totals|number|numbers)\b")
 _NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|neighbouring|next\s+to)\s+(?:the\s+)?$")
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether|combined|between\s+them)\b")
-_LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–]\s+|[^.!?\d]{2,70}?\s*(?:[-–:=]|\()\s*\d)")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–]\s+|\d{1,2}[.)]\s+|[^.!?\d]{2,70}?\s*(?:[-–:=]|\()\s*\d)")
 _PERIOD_GAP = re.compile(r"[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$")
 _POSSESSIVE = re.compile(r"['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?")
 _WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 _CHANGE_WORD = re.compile(r"\b(?:up|down|rise|rose|risen|rising|fall|fell|fallen|falling|increase[ds]?|decrease[ds]?|dropped|drop|jumped|climbed|grew|grown)\b")
-_MORE_CASES_THAN = re.compile(r"\s*(?:more|fewer)\s+(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases)\s+than\b")
-_AREA_GAP = re.compile(r"\s*(?:[-–:(]\s*)?(?:with\s+|had\s+|recorded\s+|saw\s+)?")
-_LIST_LINE = re.compile(r"\s*(?:[-•*·▪–]\s*)?[^\d]{0,60}?(?:[-–:=]\s*|\(\s*)?")
+_MORE_CASES_THAN = re.compile(r"\s*(?:more|fewer)\s+(?:[\w-]+\s+){0,3}?(?:offences|crimes|cases)\b[^.;]{0,40}?\bthan\b")
+_AREA_GAP = re.compile(r"\s*(?:[-–:(,]\s*)?(?:with\s+|had\s+|recorded\s+|saw\s+)?")
+_LIST_LINE = re.compile(r"\s*(?:[-•*·▪–]\s*|\d{1,2}[.)]\s+)?[^\d]{0,60}?(?:[-–:=]\s*|\(\s*)?")
 _TO_END = re.compile(r"\bto\s*$")
 _IN_PHRASE = re.compile(r"\s*(?:per\s*cent\s+|%\s*)?(?:rise|increase|jump|fall|drop|decrease|hike|surge)?\s*in\s+(?P<what>[^,.;]{0,60})")
 _NUMBER_WORDS_CONTEXT = re.compile(r"\b(?:number|figures?|total)\b")
 _OF_WHICH = re.compile(r"\bof\s+(?:which|these|those|them)\s*,?\s*(?:\w+\s+){0,2}$")
 _FRACTION_CHANGE = re.compile(
-    r"\b(?P<cue>rose|risen|increased|grew|grown|jumped|up|fell|fallen|dropped|decreased|down|rise|increase|fall|drop|decrease)\s+(?:by\s+)?(?P<hedge>(?:almost|nearly|more\s+than|over|around|about|just\s+over|just\s+under)\s+)?$"
+    r"\b(?P<cue>rose|risen|increased|grew|grown|jumped|up|fell|fallen|dropped|decreased|down|rise|increase|fall|drop|decrease)\s+(?:by\s+|of\s+)?(?P<hedge>(?:almost|nearly|more\s+than|over|around|about|just\s+over|just\s+under)\s+)?$"
 )
 _SEX_WORDS = re.compile(r"\b(?:sex|sexual|abuse)\b")
 _OFFENCE_WORDS = re.compile(r"\b(?:offences?|crimes?|cases)\b")
+_RATE_LEAD = re.compile(r"\b(?:one|an|a)(?:\s+(?:child\s+)?(?:sex(?:ual)?\s+)?(?:offence|crime))?(?:\s+(?:was|is)\s+(?:being\s+)?(?:recorded|committed|reported))?(?:\s+on\s+average)?\s+$")
+_COMMA = re.compile(r",(?!\d)")  # a comma between words, not inside "52,000"
+_N_FORCES = re.compile(r"(?<![\d/,.])\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w'’-]+\s+){0,2}?(?:police\s+)?forces\b")
+_RANK = re.compile(r"[.)]\s")
 _PLURAL_FORCES = re.compile(r"\bforces\b", re.IGNORECASE)
 _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪–]\s*)?")
@@ -206,7 +212,7 @@ class ArticleReader:
         self.numbers = [n for n in find_numbers(self.low, lexicon) if not _overlaps_any(taken, n.start, n.end)]
         self.areas = find_areas(text, self.low, lexicon)
         self.tables = find_tables(text)
-        self.cue_spans = {kind: _cue_spans(self.work, lexicon, kind) for kind in ("online", "distractor", "sum", "offence_noun", "per_day", "per_hour")}
+        self.cue_spans = {kind: _cue_spans(self.work, lexicon, kind) for kind in ("online", "distractor", "sum", "offence_noun", "per_day", "per_hour", "other_crime")}
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.work)]
         years = word_positions(self.work, ("years", "year", "decade", "since"))
         starts = starts_near(self.work, years, reach=40)
@@ -335,7 +341,8 @@ class ArticleReader:
         if c.list_metric and not text.rstrip().endswith(":") and not _LIST_ITEM.match(text):
             c.list_metric = c.list_period = None  # the list is over
         if text.rstrip().endswith(":"):
-            c.list_metric = _lead_in_metric(self, sentence)
+            # "Here is the top 10:" names no metric: the list goes on with the article's
+            c.list_metric = _lead_in_metric(self, sentence) or BASE_OF.get(c.article_metric, c.article_metric)
             relative = [p for p in periods if not p.base]
             c.list_period = self._resolve_period(relative[-1], sentence) if relative else None
         if claims:
@@ -537,7 +544,7 @@ class _SentenceReading:
                 return _shift(self.reference_year(number.start), -1), None  # "compared to 1,037 last year"
             return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start)), None
         clause = self.clause_of(number.start)
-        if not is_change and has_cue(self.r.years_ago, *clause):
+        if not is_change and has_cue(self.r.years_ago, *clause) and not any(p.period for p in self.free_periods(*clause)):
             return None, "a clause about years long past"
         if is_change:
             bases = [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base and p.start > number.start]
@@ -549,6 +556,12 @@ class _SentenceReading:
                 if own and all(p.period != after_base for p in own):
                     return None, "compares years further apart than one"
                 return after_base, None
+        # "A year later the figure had fallen to 603, a drop of 8 per cent": a change beside counts
+        # is the change in the latest of their years, unless that is a year before the article's
+        # own ("A year earlier, the force recorded 4,109, meaning the number rose by 7 per cent").
+        latest = max((c.period for c in self.claims if c.number.kind == COUNT and c.period and c.metric in CHANGE_OF), default=None)
+        if is_change and latest and (self.r.focus is None or latest >= self.r.focus):
+            return latest, None
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = self.free_periods(*span)
             if is_change:  # "A year earlier, the force recorded 4,109, meaning the number rose by 7%"
@@ -573,7 +586,12 @@ class _SentenceReading:
         by 31 per cent, Kent, up 27 per cent"). A number no mention belongs to takes the nearest.
         """
         clause = self.clause_of(number.start)
-        mentions = [a for a in self.areas if not _NEIGHBOUR.search(self.work, max(0, a.start - 20), a.start)]
+        mentions = [
+            a for a in self.areas
+            if not _NEIGHBOUR.search(self.work, max(0, a.start - 20), a.start)
+            # "..., according to the charity, which gathered figures from forces across the country"
+            and not (a.kind != "area" and a.start >= number.end and _COMMA.search(self.work, number.end, a.start))
+        ]
         owned = [a for a in mentions if self._owner(a) is number]
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = [a for a in owned if span[0] <= a.start < span[1]]
@@ -598,7 +616,7 @@ class _SentenceReading:
         them counting as 100, an area after its number as 15 more."""
         start, end = (area.end, number.start) if area.end <= number.start else (number.end, area.start)
         between = self.work[start:end]
-        breaks = between.count(",") + between.count(";") + between.count(" – ") + between.count(" - ")
+        breaks = len(_COMMA.findall(between)) + between.count(";") + between.count(" – ") + between.count(" - ")
         return len(between) + 100 * breaks + (15 if area.start >= number.end else 0)
 
     def _owner(self, area: AreaMention) -> Number | None:
@@ -652,13 +670,18 @@ class _SentenceReading:
             if claim is None:
                 continue
             area_id, how, doubt = self.area_for(number)
+            if how in ("the force", "the region", "context") and any(
+                    a.kind == "non_area" for a in self.areas if self.clause_of(number.start)[0] <= a.start < number.start):
+                continue  # "Swansea recorded the most offences of any local authority in the force area, with 480"
             restated = self._restated()
             if how == "context" and restated:
                 area_id, how, doubt = restated, "restated", None  # "Of the 46,731 offences, 9,861 were ..."
             if area_id is None:
                 continue
             left = self.windows(index)[0]
-            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, self.sentence.start, self.sentence.end) \
+            comma = _COMMA.search(self.work, number.end, self.sentence.end)
+            segment_end = comma.start() if comma else self.sentence.end
+            if how in ("context", "the region", "the force") and _PLURAL_FORCES.search(self.work, self.sentence.start, segment_end) \
                     and area_id in self.lex.force_areas:
                 if how != "context" or not self.r.context.national:
                     continue  # "the four forces in the region recorded 4,000": a sum of several forces
@@ -667,6 +690,8 @@ class _SentenceReading:
                 continue
             if _TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
                 continue  # "Kent (2,236), Sussex (1,617) and Surrey (1,009) - a total of 4,862": a sum
+            if self._some_forces(number, area_id):
+                continue  # "the ten largest forces accounted for 15,062": a sum of some forces
             claim.area_id = area_id
             if doubt:
                 claim.status = "needs_review"
@@ -685,6 +710,22 @@ class _SentenceReading:
                     claim.rule += "; from:previous-year"
             self.claims.append(claim)
         return self.claims
+
+    def _some_forces(self, number: Number, area_id: str) -> bool:
+        """Whether the figure is about a number of forces other than the area's own: "the
+        region's three forces, Durham, Cleveland and Northumbria, 380 offences"; "the ten largest
+        forces accounted for 15,000". "The four forces in Wales" are all of Wales: not a sum."""
+        for m in _N_FORCES.finditer(self.work, self.sentence.start, number.start):
+            count = m["n"]
+            n = int(count) if count.isdigit() else self.lex.number_words.get(count)
+            if n is None or n in self.lex.force_counts.get(area_id, (1,)):
+                continue
+            if not _COMMA.search(self.work, m.end(), number.start):
+                return True
+            names = {a.area_id for a in self.areas if a.kind == "area" and m.end() <= a.start < number.start}
+            if len(names) >= 2:
+                return True
+        return False
 
     def _restated(self) -> str | None:
         """The area of a figure the article already gave that this sentence repeats: a total
@@ -726,6 +767,8 @@ class _SentenceReading:
     def _read_count(self, index: int, number: Number) -> Claim | None:
         if number.in_words and number.value <= 1:
             return None  # "one of the", "an offence every six hours"
+        if _RANK.match(self.work, number.end) and not self.work[self.sentence.start:number.start].strip():
+            return None  # "1. Metropolitan Police - 4,012": the number of a list item
         left, _, _, right = self.windows(index)
         left_text = self.work[max(left, number.start - 60):number.start]
         right_text = self.work[number.end:min(right, number.end + 120)]
@@ -742,6 +785,10 @@ class _SentenceReading:
             return None
         if _ADULTS.search(self.work, number.end, _cue_end(self.work, number.end, right)):
             return None  # "4,900 sexual offences against adults"
+        if _ALL_AGES.search(self.r.low, *self.clause_of(number.start)):
+            return None  # "including offences against adults, the PSNI recorded 3,614"
+        if self.cue("other_crime", self.clause_of(number.start)[0], number.start) and head.noun != "offence":
+            return None  # "Domestic abuse incidents reported to the force topped 31,000"
         per_day = (self.cue("per_day", number.end, number.end + 90) or self.cue("per_hour", number.end, number.end + 90)) and _PER_DAY_AFTER.match(right_text)
         if per_day:
             if not (head.noun == "offence" or _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or self._refers_back(number)):
@@ -876,6 +923,8 @@ class _SentenceReading:
         left, _, _, right = self.windows(index)
         if self._distractor(self.sentence.start, right):
             return None  # "ChildLine counselled 18,000 children ..., a 12 per cent increase"
+        if self.cue("other_crime", self.clause_of(number.start)[0], number.start):
+            return None  # "while knife crime rose by 12 per cent"
         change = self._change(index, number)
         if change:
             if self._multi_year(index, number):
@@ -895,7 +944,7 @@ class _SentenceReading:
         referent = self.r.context.online_topic and _SHARE_REFERENT.search(self.work, max(self.sentence.start, number.start - 40), number.start)
         previous = self.previous_claim()
         in_brackets = previous is not None and previous.metric == ONLINE_SHARE and self.work[number.start - 1:number.start] == "("
-        if not (_SHARE_OF.match(self.work, number.end, right) or of_which or referent or in_brackets):
+        if not (_SHARE_OF.match(self.work, number.end, self.sentence.end) or of_which or referent or in_brackets):
             return None
         clause = self.clause_of(number.start)
         if self._age_band(*clause):
@@ -925,10 +974,14 @@ class _SentenceReading:
 
     def _read_rate(self, index: int, number: Number) -> Claim | None:
         s, e = self.sentence.start, self.sentence.end
-        if self.cue("distractor", s, e) or not _OFFENCE_CONTEXT.search(self.work, s, e):
-            return None
+        if self.cue("distractor", s, e) or not (_OFFENCE_CONTEXT.search(self.work, s, e) or self.r.context.claims_so_far):
+            return None  # a rate of calls or contacts, or one nothing says is about offences
         left, _, _, _ = self.windows(index)
-        return Claim(number, PER_DAY, number.value, qualifier=self.qualifier_for(number, left), rule="rate:every")
+        start = number.start
+        lead = _RATE_LEAD.search(self.work, max(self.sentence.start, start - 40), start)
+        if lead:  # "about one every 16 hours", "nearly an offence every hour"
+            start = lead.start()
+        return Claim(number, PER_DAY, number.value, qualifier=self.qualifier_for(number._replace(start=start), max(0, start - 40)), rule="rate:every")
 
 
 @dataclass
@@ -943,7 +996,9 @@ def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
     """What the words right after a number say it counts: "1,483 offences", "1,200 children",
     "312 rapes", "64,667 child sex offences", "2,788 of these crimes"."""
     words = _WORD.findall(right_text[:80])
-    part = len(words) >= 2 and words[0].lower() == "of" and words[1].lower() in ("the", "these", "those", "them", "all", "which")
+    part = len(words) >= 2 and words[0].lower() == "of" and words[1].lower() in ("the", "these", "those", "them", "all", "which", "its", "their")
+    if part and words[1].lower() in ("its", "their"):
+        words = words[2:]  # "27 of its offences": read on from the noun
     type_specific = False
     seen = 0
     i = 0

@@ -29,7 +29,11 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation or an initial rather than a sentence."""
+    """Whether the full stop at `dot` ends an abbreviation, an initial or the number of a list
+    item ("1. Metropolitan Police - 4,012") rather than a sentence."""
+    line_start = text.rfind("\n", 0, dot) + 1
+    if text[line_start:dot].strip().isdigit():
+        return True
     word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])
     if not word:
         return False
