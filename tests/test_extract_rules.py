@@ -668,3 +668,46 @@ def test_earlier_years_chained_subsets_and_shares_of_named_totals(text, expected
 def test_an_age_in_an_anecdote_is_not_a_count_even_in_an_article_about_a_force():
     text = "Surrey Police recorded 1,400 offences in 2019/20.\n\nOne woman said she was abused when she was 11 and told no one for almost 20 years."
     check(text, [("surrey", "2019/20", O, 1400, X)])
+
+
+def test_a_change_opened_by_that_was_is_the_change_of_the_figure_before_it():
+    text = (
+        "Forces in England and Wales flagged 3,400 offences as having an online element in 2018/19.\n\n"
+        "That was up 30 per cent on 2017/18, when forces flagged 2,615 offences in this way."
+    )
+    check(text, [
+        ("england-and-wales", "2018/19", ON, 3400, X),
+        ("england-and-wales", "2018/19", ONCH, 30, X),
+        ("england-and-wales", "2017/18", ON, 2615, X),
+    ])
+
+
+def test_after_a_breakdown_into_nations_the_text_is_still_about_the_whole():
+    text = (
+        "Police in England and Wales recorded 45,000 offences in 2015/16.\n\n"
+        "In England alone, forces recorded 42,500; Welsh forces recorded 2,500.\n\n"
+        "More than 9,000 of the offences were against children aged 10 and under."
+    )
+    check(text, [
+        ("england-and-wales", "2015/16", O, 45000, X),
+        ("england", "2015/16", O, 42500, X),
+        ("wales", "2015/16", O, 2500, X),
+        ("england-and-wales", "2015/16", A10, 9000, "more_than"),
+    ])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("British Transport Police recorded 380 offences on Britain's railways in 2021/22. Almost 50 offences involved the internet.",
+         [("british-transport-police", "2021/22", O, 380, X), ("british-transport-police", "2021/22", ON, 50, "approximately")]),
+        ("Police across the UK recorded 80,000 offences in 2020/21. That is more than nine every hour.",
+         [("uk", "2020/21", O, 80000, X), ("uk", "2020/21", PD, 216, "more_than")]),
+        ("Cheshire Constabulary recorded 920 offences in 2020/21. Four of the offences were against infants under 12 months.",
+         [("cheshire", "2020/21", O, 920, X), ("cheshire", "2020/21", U1, 4, X)]),
+        ("Forces in England and Wales recorded 50,000 offences in 2015/16. Among the 30 forces that could say, 3,100 offences were flagged as online.",
+         [("england-and-wales", "2015/16", O, 50000, X)]),
+    ],
+)
+def test_details_units_and_partial_counts(text, expected):
+    check(text, expected)

@@ -58,7 +58,7 @@ def _compile(lexicon: Lexicon) -> re.Pattern:
         ("under", rf"(?:aged\s+)?{under}\s+the\s+age\s+of\s+(?P<n3>{n})\b"),
         ("under", rf"under[\s-](?P<n4>{n})s\b"),
         ("under", rf"aged\s+{under}\s+(?P<n5>{n})\b"),
-        ("under", rf"{child}\s+(?:who\s+(?:were|was)\s+|(?:was|were)\s+|aged\s+)?{under}\s+(?P<n6>{n})(?:\s+years?(?:\s+old)?)?\b(?![\s-]*(?:per\s*cent|%))"),
+        ("under", rf"{child}\s+(?:who\s+(?:were|was)\s+|(?:was|were)\s+|aged\s+)?{under}\s+(?P<n6>{n})(?:\s+years?(?:\s+old)?)?\b(?![\s-]*(?:per\s*cent|%|months))"),
         ("under", rf"{under}\s+(?P<n7>{n})\s+years?(?:\s+old)?\b"),
         ("exact", rf"(?P<n8>{n})[\s-]*years?[\s-]*olds?\b"),
         ("exact", rf"aged\s+(?P<n9>{n})\b"),

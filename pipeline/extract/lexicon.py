@@ -98,6 +98,7 @@ class Lexicon:
     anaphor_anchors: tuple[str, ...]  # the last word of each phrase that refers back to an area
     force_areas: frozenset[str]  # areas one police force covers: what "the force" can mean
     force_counts: dict[str, tuple[int, ...]]  # area -> how many forces police it (the whole of it)
+    within: dict[str, frozenset[str]]  # area -> the larger areas it lies in (Gwent: wales, england-and-wales, uk)
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -135,6 +136,19 @@ def _force_areas(reference: Reference) -> frozenset[str]:
     named_force = reference.aliases["alias"].str.contains(r"\b(?:Police|Constabulary)\b", regex=True)
     forces |= set(reference.aliases.loc[named_force, "area_id"])
     return frozenset(forces)
+
+
+def _within(reference: Reference) -> dict[str, frozenset[str]]:
+    """The larger areas each area lies in, from the nation column of areas.csv."""
+    within = {}
+    for row in reference.areas.itertuples(index=False):
+        parents = {"uk"} if row.area_id != "uk" else set()
+        if row.nation and row.nation != row.area_id:
+            parents.add(row.nation)
+        if row.nation in ("england", "wales") and row.area_id != "england-and-wales":
+            parents.add("england-and-wales")
+        within[row.area_id] = frozenset(parents)
+    return within
 
 
 def _force_counts(reference: Reference) -> dict[str, tuple[int, ...]]:
@@ -181,6 +195,7 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         plausible=plausible,
         force_areas=_force_areas(reference),
         force_counts=_force_counts(reference),
+        within=_within(reference),
         anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
         hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

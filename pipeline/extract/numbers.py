@@ -45,6 +45,7 @@ _AFTER_DIGITS = re.compile(
     r"|(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\s+of\s+the\s+\w+(?:\s+\w+)?\s+act\b"
     r"|-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b)"
 )
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty))(?:\s+[a-z-]+){0,4}\s+$")
 _AFTER_WORD = re.compile(r"-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b")
 _PHONE = re.compile(r"(?:0\d{3,4}[ \-]?\d{3,4}(?:[ \-]?\d{3,4})?|116[ \-]?\d{3}|101|999|111|112)(?![\w,]|\.\d)")
 _PHONE_CONTEXT = re.compile(r"\b(?:call|calling|dial|dialling|ring|ringing|phone|phoning|text|texting|contact|contacting|helpline|childline|number|on)\b[^.\n]{0,30}$")
@@ -153,6 +154,8 @@ def _add_words(low: str, lexicon: Lexicon, found: dict[int, Number], references:
         if m["word"]:
             if overlapping or _AFTER_WORD.match(low, m_end) or _after_reference(low, m_start, references):
                 continue
+        if m["rate"] and not m["rate_n"] and _COUNT_BEFORE.search(low, max(0, m.start() - 25), m.start()):
+            continue  # "more than nine every hour": the unit of the count before it, not a rate of its own
         number = _read_words(m, lexicon)
         if number:
             for k in overlapping:

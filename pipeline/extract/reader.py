@@ -116,7 +116,7 @@ _YEARS_AGO = re.compile(
 _SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w'’,-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b|\s*(?:was|were|had|involved)\b)", re.IGNORECASE)
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:all\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:offences|crimes|cases)\b[^.;,]{0,40},\s*$")
 _SHARE_REFERENT = re.compile(r"\b(?:the\s+answer|the\s+figure|the\s+proportion|the\s+share|the\s+rate)\b[^.;]{0,25}$")
-_OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases))\b", re.IGNORECASE)
+_OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases|total))\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+(?:(?:against|involving)\s+(?:children|under-18s|young\s+people)\s+)?)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+(?:single\s+)?day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
     re.IGNORECASE,
@@ -158,7 +158,9 @@ _OFFENCE_WORDS = re.compile(r"\b(?:offences?|crimes?|cases)\b")
 _RATE_LEAD = re.compile(r"\b(?:one|an|a)(?:\s+(?:child\s+)?(?:sex(?:ual)?\s+)?(?:offence|crime))?(?:\s+(?:was|is)\s+(?:being\s+)?(?:recorded|committed|reported))?(?:\s+on\s+average)?\s+$")
 _COMMA = re.compile(r",(?!\d)")  # a comma between words, not inside "52,000"
 _N_FORCES = re.compile(r"(?<![\d/,.])\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w'’-]+\s+){0,2}?(?:police\s+)?forces\b")
+_ENUMERATED = re.compile(r"\s*[(:\-–]\s*")
 _RANK = re.compile(r"[.)]\s")
+_THAT_WAS = re.compile(r"\s*(?:that|this|it)\s+(?:was|is|has\s+been|had\s+been|represents|represented)\b")
 _PLURAL_FORCES = re.compile(r"\bforces\b", re.IGNORECASE)
 _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪–]\s*)?")
@@ -185,6 +187,7 @@ class Context:
 
     areas: list[str | None] = field(default_factory=list)  # named in the last sentence naming any (None = not ours)
     force: str | None = None  # the last force named: what "the force" refers to
+    single_area: str | None = None  # the area of the last sentence that named exactly one
     forces_named: set[str] = field(default_factory=set)
     national: str | None = None  # the last national area named (uk, england-and-wales)
     paragraph: int = -1
@@ -321,11 +324,13 @@ class ArticleReader:
         text = self.text[sentence.start:sentence.end]
         named = [a for a in areas if a.kind == "area"]
         foreign = [a for a in areas if a.kind == "non_area"]
-        if foreign and (has_numbers or not _ATTRIBUTION.search(text)):
-            c.areas = [a.area_id for a in named] + [None]
+        if foreign and not named and (has_numbers or not _ATTRIBUTION.search(text)):
+            c.areas = [None]  # "In Bristol alone, 802 offences were recorded": about a place not ours
         elif named:
             ordered = list(dict.fromkeys(a.area_id for a in named))
             c.areas = ordered
+            if len(ordered) == 1:
+                c.single_area = ordered[0]
         for a in named:
             if a.area_id in self.lexicon.force_areas:
                 c.force = a.area_id
@@ -443,6 +448,7 @@ class _SentenceReading:
         self.clauses = clauses
         self.claims: list[Claim] = []
         self._windows = [self._compute_windows(i) for i in range(len(numbers))]
+        self.when_bound: set[int] = set()
         self.bound = self._bind_periods()
         self._bound_ids = {id(p) for p in self.bound.values()}
 
@@ -501,6 +507,7 @@ class _SentenceReading:
             after = [n for n in self.numbers if n.start >= mention.end]
             if after and when.match(self.work, mention.end, after[0].start):
                 bound[after[0].start] = mention  # "the year before, when the force recorded 69"
+                self.when_bound.add(after[0].start)
                 continue
             if after and _POSSESSIVE.fullmatch(self.work, mention.end, after[0].start):
                 bound[after[0].start] = mention  # "a decrease of 7 per cent on 2020/21's 1,392"
@@ -597,6 +604,7 @@ class _SentenceReading:
             candidates = [a for a in owned if span[0] <= a.start < span[1]]
             if candidates:
                 return self._resolve(min(candidates, key=lambda a: self._cost(a, number)), number)
+        mentions = [a for a in mentions if a.kind != "non_area" or self._owner(a) in (number, None)]
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = [a for a in mentions if span[0] <= a.start < span[1]]
             if candidates:
@@ -608,6 +616,10 @@ class _SentenceReading:
         if c.areas == [None] or None in c.areas:
             return None, "", "the text is about a place that is not one of our areas"
         if len(c.areas) > 1:
+            if c.single_area and all(c.single_area in self.lex.within.get(a, ()) for a in c.areas):
+                # "In England, 39,441; Welsh forces, 2,167. More than 10,000 of the offences ...":
+                # a breakdown into parts of the area the text was about, which it is still about
+                return c.single_area, "context", None
             return c.areas[-1], "context", "several areas named in the previous sentence"
         return c.areas[0], "context", None
 
@@ -690,7 +702,7 @@ class _SentenceReading:
                 continue
             if _TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
                 continue  # "Kent (2,236), Sussex (1,617) and Surrey (1,009) - a total of 4,862": a sum
-            if self._some_forces(number, area_id):
+            if self._some_forces(number, area_id, how):
                 continue  # "the ten largest forces accounted for 15,062": a sum of some forces
             claim.area_id = area_id
             if doubt:
@@ -711,17 +723,20 @@ class _SentenceReading:
             self.claims.append(claim)
         return self.claims
 
-    def _some_forces(self, number: Number, area_id: str) -> bool:
+    def _some_forces(self, number: Number, area_id: str, how: str) -> bool:
         """Whether the figure is about a number of forces other than the area's own: "the
         region's three forces, Durham, Cleveland and Northumbria, 380 offences"; "the ten largest
         forces accounted for 15,000". "The four forces in Wales" are all of Wales: not a sum."""
+        before = [a for a in self.areas if a.kind == "area" and a.end <= number.start]
+        if before and _ENUMERATED.fullmatch(self.work, before[-1].end, number.start):
+            return False  # "the other three forces as follows: Dyfed-Powys (702), Gwent (556)"
         for m in _N_FORCES.finditer(self.work, self.sentence.start, number.start):
             count = m["n"]
             n = int(count) if count.isdigit() else self.lex.number_words.get(count)
             if n is None or n in self.lex.force_counts.get(area_id, (1,)):
                 continue
-            if not _COMMA.search(self.work, m.end(), number.start):
-                return True
+            if not _COMMA.search(self.work, m.end(), number.start) or how != "named":
+                return True  # "Among the 28 forces that did, 2,716 offences were flagged"
             names = {a.area_id for a in self.areas if a.kind == "area" and m.end() <= a.start < number.start}
             if len(names) >= 2:
                 return True
@@ -858,6 +873,8 @@ class _SentenceReading:
         previous = self.previous_claim()
         if previous and _PARENTHESIS_BEFORE.search(self.work, left, number.start) and previous.metric in (ONLINE_SHARE,):
             return BASE_OF[previous.metric], "share-count"
+        if previous and number.start in self.when_bound and not (ages or online):
+            return BASE_OF.get(previous.metric, previous.metric), "compared"  # "up 44 per cent on 2015/16, when forces flagged 2,150"
         if rule == "count:parallel":
             return (BASE_OF.get(previous.metric, previous.metric), "parallel") if previous else (OFFENCES, "parallel")
         if previous and rule in ("count:linked", "count:elliptical") and (_FROM.search(self.work, left, number.start) or _COMPARED.search(self.work, left, number.start) or _TO_END.search(self.work, max(left, number.start - 10), number.start)):
@@ -894,12 +911,14 @@ class _SentenceReading:
             if base in CHANGE_OF:
                 return CHANGE_OF[base], "as-before"
             return None, "change in a metric of no change"
+        last_metric = self.r.context.last_metric or self.r.context.article_metric
+        last = BASE_OF.get(last_metric, last_metric)
+        if last in CHANGE_OF and _THAT_WAS.match(self.work, self.sentence.start, number.start):
+            return CHANGE_OF[last], "as-before"  # "That was up 44 per cent on 2015/16": the figure just read
         if _OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end) or _NUMBER_WORDS_CONTEXT.search(self.work, self.sentence.start, self.sentence.end):
             if self.r.context.online_topic and not _TOTAL_WORDS.search(self.work, self.sentence.start, self.sentence.end):
                 return ONLINE_CHANGE, "online-paragraph"  # "... flagged as online. The number rose by 28 per cent"
             return CHANGE, "offences"
-        last_metric = self.r.context.last_metric or self.r.context.article_metric
-        last = BASE_OF.get(last_metric, last_metric)
         if last in CHANGE_OF:  # "That is a rise of 7 per cent on the previous year."
             return CHANGE_OF[last], "as-before"
         return None, "change of what?"
