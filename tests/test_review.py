@@ -16,6 +16,7 @@ from pipeline import problems as P
 from pipeline.extract import extract_claims
 from pipeline.ingest.common import CLAIM_COLUMNS, claim_row, frame
 from pipeline.ingest.review import COLUMNS, apply_review
+from pipeline import validate
 from pipeline.paths import ProjectPaths
 
 HEADER = ",".join(COLUMNS)
@@ -329,9 +330,9 @@ def test_a_correct_that_changes_nothing_is_a_warning(tmp_path, reference, claims
 @pytest.mark.parametrize("source, evidence, column, words", [
     ("nowhere", "3,100", "source_id", "no article has this source_id"),
     ("web-1", "3,100", "source_id", "source web-1 is a compilation, not an article"),
-    (SOURCE, "3,101", "evidence", "the quote is not in the article"),
+    (SOURCE, "3,101", "evidence", "in article art-1, the quote is not found: copy the number exactly"),
     (SOURCE, "ONE IN 20", "evidence", "appears with different capitals, spacing or punctuation"),
-    (SOURCE, "1,120", "evidence", "the quote occurs 2 times in the article"),
+    (SOURCE, "1,120", "evidence", "the quote occurs 2 times (characters "),
     (SOURCE, "201", "evidence", "the quote occurs only as part of a longer number or word"),
     (SOURCE, "[Norfolk] Police - [1,120]", "evidence", "exactly one pair of square brackets"),
 ])
@@ -366,3 +367,62 @@ def test_decision_words_are_not_case_sensitive_and_evidence_on_a_reject_is_only_
     assert [(p.severity, p.column) for p in problems] == [(P.WARNING, "evidence")]
     assert by_id(reviewed, cid("1,200"))["status"] == "rejected"
     assert not math.isnan(by_id(reviewed, cid("1,200"))["value"])
+
+
+# ---- `python -m pipeline check` --------------------------------------------------------------
+
+
+@pytest.fixture
+def sample_project(project) -> ProjectPaths:
+    """The repo's data plus the invented article the fixture decisions are about."""
+    (project.articles / "review-sample.txt").write_bytes((FIXTURES / "review" / "review-sample.txt").read_bytes())
+    with open(project.articles / "sources.csv", "a", encoding="utf-8") as handle:
+        handle.write("review-sample,Invented article for the review tests,,2011-09-01,\n")
+    (project.review / "decisions.csv").write_bytes((FIXTURES / "review" / "decisions.csv").read_bytes())
+    return project
+
+
+@pytest.fixture
+def check(monkeypatch, capsys):
+    def run(paths: ProjectPaths, *args) -> tuple[int, list[str]]:
+        monkeypatch.setenv("PIPELINE_ROOT", str(paths.raw.parent.parent))
+        status = validate.run([str(a) for a in args])
+        return status, capsys.readouterr().out.splitlines()
+
+    return run
+
+
+def test_check_passes_valid_decisions(sample_project, check):
+    status, lines = check(sample_project)
+    assert status == 0 and len(lines) == 1 and lines[0].endswith(": no problems found"), lines
+
+
+def test_check_lists_every_error_in_the_decisions_and_exits_1(sample_project, check):
+    with open(sample_project.review / "decisions.csv", "a", encoding="utf-8") as handle:
+        handle.write("review-sample:1-3,,reject,,,,,,,Wrong,C. Reviewer,\n")
+        handle.write(",review-sample,add,Suffolk,2010/11,offences,600,,2010/11,Missed,,\n")
+    status, lines = check(sample_project)
+    assert status == 1
+    assert lines == [
+        "error: review/decisions.csv: this file is left out of the run because of the errors reported for it (none of its decisions was applied); fix them and rerun",
+        "error: review/decisions.csv:6:claim_id: no claim has this id: the extractor no longer reads a number at characters 1-3 of review-sample: "
+        "if it states a claim, add it; otherwise delete this decision (value 'review-sample:1-3')",
+        "error: review/decisions.csv:7:evidence: in article review-sample, the quote occurs 3 times (characters 104-111, 165-172, 248-255): "
+        "quote more words around the number and mark the number with square brackets, e.g. 'recorded [1,120] offences' (value '2010/11')",
+        "error: review/decisions.csv:7:reviewer: reviewer is empty: every decision says why and who decided",
+        "checked 8 files: 4 errors, 0 warnings",  # 4 articles and their sources.csv, a compilation, the FOI sources.csv, the decisions
+    ]
+
+
+def test_check_of_the_decisions_file_alone(sample_project, check):
+    (sample_project.review / "decisions.csv").write_text(HEADER + "\nnope:1-2,,reject,,,,,,,Wrong,Ann Lee,\n", encoding="utf-8")
+    status, lines = check(sample_project, sample_project.review / "decisions.csv")
+    assert status == 1 and lines[-1] == "checked 1 file: 2 errors, 0 warnings"
+    assert lines[1].startswith("error: review/decisions.csv:2:claim_id: no claim has this id: no source nope was read")
+
+
+def test_a_file_in_a_folder_named_review_is_only_taken_for_decisions_if_it_is_a_csv(check, project, tmp_path):
+    (tmp_path / "review").mkdir()
+    (tmp_path / "review" / "notes.md").write_text("# notes\n")
+    status, lines = check(project, tmp_path / "review" / "notes.md")
+    assert status == 1 and "cannot tell what kind of raw input this is" in lines[0]

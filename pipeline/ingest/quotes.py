@@ -75,14 +75,14 @@ def locate(text: str, quote: str) -> tuple[tuple[int, int] | None, str | None]:
     if spans:
         at = ", ".join(f"{s}-{e}" for s, e in spans[:5])
         return None, (
-            f"the quote occurs {len(spans)} times in the article (characters {at}): quote more words "
+            f"the quote occurs {len(spans)} times (characters {at}): quote more words "
             "around the number and mark the number with square brackets, e.g. 'recorded [1,120] offences'"
         )
     if plain in text:
         return None, "the quote occurs only as part of a longer number or word (as '20' in '2020'): quote the whole number as written"
     if _fold(plain) and _fold(plain) in _fold(text):
-        return None, "the quote is not in the article as written (it appears with different capitals, spacing or punctuation): copy it exactly from the article"
-    return None, "the quote is not in the article: copy the number exactly as written (with its commas), or a passage containing it"
+        return None, "the quote is not found as written (it appears with different capitals, spacing or punctuation): copy it exactly from the article"
+    return None, "the quote is not found: copy the number exactly as written (with its commas), or a passage containing it"
 
 
 def _fold(text: str) -> str:

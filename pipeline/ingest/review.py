@@ -56,6 +56,7 @@ class Decision:
     reason: str
     reviewer: str
     decided: str | None
+    complete: bool = True  # False when the row itself has errors: its claim is still checked
     # add only, found when the quote is placed in its article:
     span: tuple[int, int] | None = None
     sentence: str | None = None
@@ -106,8 +107,7 @@ def read_decisions(path, shown: str, claims: pd.DataFrame, reference: Reference,
     for line, cells in rows:
         decision, found = parse_decision(line, cells, shown, reference)
         problems += found
-        if decision is not None:
-            decisions.append(decision)
+        decisions.append(decision)
     problems += check_against_claims(decisions, claims, texts, shown, reference)
     return decisions, problems
 
@@ -124,8 +124,9 @@ def parse_field(column: str, text: str, reference: Reference) -> tuple[object, s
     return values.parse_qualifier(text)
 
 
-def parse_decision(line: int, cells: dict, shown: str, reference: Reference) -> tuple[Decision | None, list[P.Problem]]:
-    """One row on its own (the claims it names are checked later); None when it has errors."""
+def parse_decision(line: int, cells: dict, shown: str, reference: Reference) -> tuple[Decision, list[P.Problem]]:
+    """One row on its own (the claims it names are checked later). A row with errors still gives a
+    Decision, without the fields that could not be read, so that its claim is checked too."""
     cell = lambda column: cells.get(column, "")  # noqa: E731 (optional columns may be absent)
     problems: list[P.Problem] = []
 
@@ -165,9 +166,8 @@ def parse_decision(line: int, cells: dict, shown: str, reference: Reference) -> 
             bad("decision", "a correct gives the fields that change (area_id, period, metric, value, qualifier); none is given")
         if cell("evidence"):
             bad("evidence", f"evidence is only read for add decisions; on a {kind} it is ignored", P.WARNING)
-    if P.errors(problems):
-        return None, problems
-    decision = Decision(line, kind, cell("claim_id"), cell("source_id"), fields, cell("evidence"), cell("reason"), cell("reviewer"), cell("decided") or None)
+    decision = Decision(line, kind, cell("claim_id"), cell("source_id"), fields, cell("evidence"), cell("reason"), cell("reviewer"),
+                        cell("decided") or None, complete=not P.errors(problems))
     return decision, problems
 
 
@@ -183,7 +183,7 @@ def check_against_claims(decisions: list[Decision], claims: pd.DataFrame, texts:
         problems.append(P.Problem(severity, shown, reason, row=d.line, column=column, value=shown_value))
 
     for d in decisions:
-        if d.kind == "add":
+        if d.kind == "add" and d.source_id and d.evidence:
             place_add(d, claims, texts, bad)
 
     first: dict[str, Decision] = {}
@@ -232,7 +232,7 @@ def place_add(d: Decision, claims: pd.DataFrame, texts: dict[str, str], bad) -> 
     text = texts[d.source_id]
     span, reason = locate(text, d.evidence)
     if span is None:
-        bad(d, "evidence", f"{reason} (article {d.source_id})", d.evidence)
+        bad(d, "evidence", f"in article {d.source_id}, {reason}", d.evidence)
         return
     computed = f"{d.source_id}:{span[0]}-{span[1]}"
     if given_id and given_id != computed:
@@ -249,7 +249,7 @@ def check_correction(d: Decision, claim: dict, reference: Reference, bad) -> Non
         return
     if metric in reference.metric_units and (reason := values.check_range(reference, metric, float(value))):
         bad(d, "value" if "value" in d.fields else "metric", reason, d.fields.get("value", metric))
-    if all(same(given, claim[column]) for column, given in d.fields.items()) and claim["status"] == "ok":
+    if d.complete and all(same(given, claim[column]) for column, given in d.fields.items()) and claim["status"] == "ok":
         bad(d, "decision", f"changes nothing: claim {d.claim_id} already reads so (the extractor may have improved); delete this decision", d.kind, P.WARNING)
 
 
@@ -262,6 +262,8 @@ def check_add_overlaps(d: Decision, decisions: list[Decision], first: dict[str, 
             continue
         claim = by_id[claim_id]
         if claim_id == d.claim_id:
+            if not d.complete:
+                continue  # the row's own errors come first
             changes = differences(claim, d.fields)
             if changes:
                 bad(d, "evidence", f"the extractor now reads this number too, as claim {claim_id} ({describe(claim)}); this add's fields replace it ({changes}): make it a correct decision on {claim_id}", d.evidence, P.WARNING)
@@ -269,13 +271,14 @@ def check_add_overlaps(d: Decision, decisions: list[Decision], first: dict[str, 
                 bad(d, "evidence", f"the extractor now reads this number the same way, as claim {claim_id}: this add is no longer needed; delete it", d.evidence, P.WARNING)
             continue
         other = first.get(claim_id)
-        if other is not None and other.kind == "reject":
-            continue
+        if other is not None and other.kind in ("reject", "add"):
+            continue  # rejected anyway; two adds on the same words are reported below
         if other is not None:
             bad(d, "evidence", f"the quoted number overlaps claim {claim_id}, which line {other.line} decides to {other.kind}: two readings of the same words; keep one of the two decisions", d.evidence)
             continue
         d.supersedes.append(claim_id)
-        bad(d, "evidence", f"the quoted number overlaps extracted claim {claim_id} ({describe(claim)}), which is rejected in favour of this add; better: decide on {claim_id} instead (correct or reject) and delete this add", d.evidence, P.WARNING)
+        if d.complete:
+            bad(d, "evidence", f"the quoted number overlaps extracted claim {claim_id} ({describe(claim)}), which is rejected in favour of this add; better: decide on {claim_id} instead (correct or reject) and delete this add", d.evidence, P.WARNING)
     for other in decisions:
         if other is not d and other.kind == "add" and other.span is not None and other.source_id == d.source_id \
                 and other.line < d.line and start < other.span[1] and other.span[0] < end and other.claim_id != d.claim_id:
