@@ -426,3 +426,9 @@ def test_a_file_in_a_folder_named_review_is_only_taken_for_decisions_if_it_is_a_
     (tmp_path / "review" / "notes.md").write_text("# notes\n")
     status, lines = check(project, tmp_path / "review" / "notes.md")
     assert status == 1 and "cannot tell what kind of raw input this is" in lines[0]
+
+
+def test_the_readme_example_is_the_fixture():
+    readme = (FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8")
+    for line in (FIXTURES / "review" / "decisions.csv").read_text(encoding="utf-8").splitlines():
+        assert f"    {line}\n" in readme, line

@@ -113,3 +113,8 @@ def test_an_error_in_the_decisions_leaves_the_file_out_and_blocks_the_release(tm
     assert observation(observations, "lincolnshire")["value"] == 987
     assert observation(observations, "wiltshire") is None, "a needs_review claim stays out until the decisions are fixed"
     assert observation(observations, "suffolk") is None
+
+
+def test_the_claims_asset_counts_the_decisions_applied(reviewed):
+    counts = reviewed.materialization_metadata("claims")["review_decisions"].value
+    assert counts == {"accept": 1, "reject": 1, "correct": 1, "add": 1, "superseded": 0}

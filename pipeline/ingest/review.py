@@ -362,6 +362,12 @@ def review(row: dict, what: str, note: str, status: str = "ok") -> None:
     row["note"] = note if is_missing(row.get("note")) or not row["note"] else f"{row['note']}; {note}"
 
 
+def decision_counts(claims: pd.DataFrame) -> dict[str, int]:
+    """How many claims each kind of decision changed, read back from their rules (for run metadata)."""
+    tags = claims["rule"].astype(str).str.extractall(r"review:(\w+)")[0] if len(claims) else pd.Series(dtype=str)
+    return {kind: int((tags == kind).sum()) for kind in (*KINDS, "superseded")}
+
+
 # ---- small helpers -----------------------------------------------------------------------------
 
 
