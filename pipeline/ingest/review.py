@@ -30,6 +30,7 @@ from datetime import date
 import pandas as pd
 
 from pipeline import problems as P
+from pipeline.extract.segment import sentences
 from pipeline.ingest import values
 from pipeline.ingest.common import CLAIM_COLUMNS, claim_row, frame, read_csv_rows
 from pipeline.ingest.quotes import locate
@@ -179,8 +180,7 @@ def check_against_claims(decisions: list[Decision], claims: pd.DataFrame, texts:
     spans = article_spans(claims)
 
     def bad(d: Decision, column: str, reason: str, value: object = None, severity: str = P.ERROR) -> None:
-        shown_value = None if value is None else str(value)
-        problems.append(P.Problem(severity, shown, reason, row=d.line, column=column, value=shown_value))
+        problems.append(P.Problem(severity, shown, reason, row=d.line, column=column, value=None if value is None else show(value)))
 
     for d in decisions:
         if d.kind == "add" and d.source_id and d.evidence:
@@ -384,8 +384,6 @@ def article_spans(claims: pd.DataFrame) -> dict[str, dict[str, tuple[int, int]]]
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence(s) holding text[start:end], white space folded, as an extracted claim's evidence."""
-    from pipeline.extract.segment import sentences
-
     holding = [s for s in sentences(text) if s.start < end and start < s.end]
     if not holding:
         return " ".join(text[start:end].split())
