@@ -10,11 +10,13 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES
 from pipeline import problems as P
 from pipeline.extract import extract_claims
 from pipeline.ingest.common import CLAIM_COLUMNS, claim_row, frame
+from pipeline.ingest.quotes import locate, split_quote
 from pipeline.ingest.review import COLUMNS, apply_review
 from pipeline import validate
 from pipeline.paths import ProjectPaths
@@ -432,3 +434,19 @@ def test_the_readme_example_is_the_fixture():
     readme = (FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8")
     for line in (FIXTURES / "review" / "decisions.csv").read_text(encoding="utf-8").splitlines():
         assert f"    {line}\n" in readme, line
+
+
+# ---- quotes: never raise, and a placed number is exactly the quoted one ----------------------
+
+_TEXTS = st.text(alphabet=st.sampled_from(list("0123456789,. -[]abcAB\n")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, quote=_TEXTS)
+def test_locating_any_quote_in_any_text_never_raises_and_gives_the_quoted_number(text, quote):
+    span, reason = locate(text, quote)
+    assert (span is None) != (reason is None)
+    if span is not None:
+        plain, start, end = split_quote(quote)
+        assert text[span[0]:span[1]] == plain[start:end]
+        assert text[span[0] - start:span[0] - start + len(plain)] == plain
