@@ -13,8 +13,8 @@ What a PATH is taken to be:
   that table and its sources.csv row; its sources.csv: the whole folder;
 - a folder named articles, or a file in one: the articles (with their sources.csv);
 - a folder named curated, a folder of compilation CSVs, or one compilation CSV: those files;
-- a folder named review, or a file in one: the review decisions, checked against the claims of the
-  raw folder it sits in.
+- a folder named review, or a CSV file in one: the review decisions, checked against the claims of
+  the raw folder it sits in.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def check_path(path: Path, project: ProjectPaths, reference: Reference) -> Check
         return check_foi(folder, project, reference, only)
     if folder.name == "articles" or path.suffix.lower() == ".txt":
         return check_articles(folder, project, reference, only=None if path.name == "sources.csv" else path)
-    if folder.name == "review":
+    if folder.name == "review" and path.suffix.lower() == ".csv":
         return check_review(folder.parent, project, reference)
     if path.suffix.lower() == ".csv" and (folder.name == "curated" or csv_header(path) == COMPILATION_COLUMNS):
         return Checked(read_compilation(path, project, reference).problems, {path})

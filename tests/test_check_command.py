@@ -114,7 +114,7 @@ def test_fix_the_table_and_the_next_check_passes(project, run_in):
     assert tree(root) == before, "check writes nothing"
     (project.foi / "gwent-1.csv").write_text("area,period,metric,value,qualifier,note\nGwent,2016/17,offences,314,,\n")
     status, lines = run_in(root)
-    assert (status, lines[-1]) == (0, "checked 7 files: no problems found")  # 3 articles + manifest, 1 compilation, FOI table + manifest
+    assert (status, lines[-1]) == (0, "checked 8 files: no problems found")  # 3 articles + manifest, 1 compilation, FOI table + manifest, review decisions
 
 
 def test_a_raw_folder_elsewhere_is_checked_whole(project, run_in, tmp_path):

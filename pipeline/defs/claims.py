@@ -16,7 +16,7 @@ from pipeline.ingest.articles import claims_from_articles, read_articles
 from pipeline.ingest.common import Ingested
 from pipeline.ingest.compilation import read_compilations
 from pipeline.ingest.foi import read_foi
-from pipeline.ingest.review import apply_review
+from pipeline.ingest.review import apply_review, decision_counts
 from pipeline.paths import ProjectPaths
 from pipeline.reference import Reference
 from pipeline.release.tables import with_claim_counts
@@ -32,8 +32,8 @@ def validated_batch(batch: Ingested, what: str) -> Ingested:
     )
 
 
-def batch_output(context: dg.AssetExecutionContext, batch: Ingested, what: str, logged: list[P.Problem]) -> dg.Output[Ingested]:
-    """Validate, log the problems this step found, and describe the batch as metadata."""
+def batch_output(context: dg.AssetExecutionContext, batch: Ingested, what: str, logged: list[P.Problem], extra: dict | None = None) -> dg.Output[Ingested]:
+    """Validate, log the problems this step found, and describe the batch as metadata (plus `extra`)."""
     batch = validated_batch(batch, what)
     log_problems(context, logged)
     return dg.Output(
@@ -43,6 +43,7 @@ def batch_output(context: dg.AssetExecutionContext, batch: Ingested, what: str, 
             "sources": len(batch.sources),
             "sources_preview": table_metadata(Sources, batch.sources)["preview"],
             **problems_metadata(batch.problems),
+            **(extra or {}),
         },
     )
 
@@ -106,4 +107,4 @@ def claims(
     """
     project = paths.paths()
     batch, review_problems = combine_claims([article_claims, compilation_claims, foi_claims], project, Reference.load(project))
-    return batch_output(context, batch, "claims", review_problems)
+    return batch_output(context, batch, "claims", review_problems, {"review_decisions": decision_counts(batch.claims)})
