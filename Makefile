@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export DAGSTER_HOME := $(CURDIR)
 
-.PHONY: setup release test dev check bench-extract bench lock clean
+.PHONY: setup release test dev check bench-extract lock clean
 
 setup: $(STAMP)
 
@@ -34,9 +34,11 @@ dev: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m pipeline check
 
-## Extraction quality on the hand-annotated corpus, then extraction throughput
+## Extraction quality on each hand-annotated corpus, then extraction throughput
 bench-extract: $(STAMP)
-	$(BIN)/python -m benchmarks.extraction_quality
+	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus
+	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_heldout
+	@if [ -d tests/corpus_final ]; then $(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_final; fi
 	$(BIN)/python -m benchmarks.extraction_speed
 
 ## Regenerate requirements.lock from the pins in pyproject.toml (needs the package index)
