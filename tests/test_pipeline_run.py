@@ -18,6 +18,7 @@ from conftest import FIXTURES, REPO
 from pipeline import problems as P
 from pipeline.defs import core
 from pipeline.financial_year import parse_financial_year
+from pipeline.ingest import articles
 from pipeline.ingest.compilation import source_id_for_url
 from pipeline.paths import ProjectPaths
 from pipeline_runs import VERSION_FOLDER, Run, copy_project, read_rows
@@ -157,6 +158,29 @@ def test_bad_inputs_are_reported_by_file_and_block_only_the_release(tmp_path):
         assert file in problems_md
     # the compilation's figures were still read and reconciled
     assert run.materialization_metadata("observations")["dagster/row_count"].value > 0
+
+
+def test_an_article_the_extractor_fails_on_is_reported_by_file_not_a_crashed_run(tmp_path, monkeypatch):
+    """The extractor promises never to raise; when it does (it did on "the 1990's"), the run names the
+    article, leaves it out, still builds claims and observations from everything else, and blocks the release."""
+    real = articles.extract_claims
+
+    def failing_on_one(text, published=None):
+        if "FAILS HERE" in text:
+            raise IndexError("string index out of range")
+        return real(text, published)
+
+    monkeypatch.setattr(articles, "extract_claims", failing_on_one)
+    paths = copy_project(tmp_path / "project")
+    add_article(paths, "breaks_extractor", b"Kent Police recorded 1,200 offences in 2016/17. FAILS HERE\n")
+    run = Run(paths, tmp_path / "home")
+    assert run.exit_code == 1
+    assert run.record.status == dg.DagsterRunStatus.FAILURE
+    assert {"article_claims", "claims", "observations"} <= run.materialized() and "release" not in run.materialized()
+    assert ("error: articles/breaks_extractor.txt: the extractor failed on this article (IndexError: string index out of range); "
+            "it is left out") in run.output
+    assert "inputs_valid on observations" in run.output
+    assert run.materialization_metadata("article_claims")["dagster/row_count"].value > 0  # the seed articles were read
 
 
 def test_warnings_alone_do_not_stop_the_release(tmp_path):
