@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -46,6 +48,36 @@ def test_the_repos_own_data_is_clean(run_in):
     assert lines[-1].startswith("checked ") and lines[-1].endswith(": no problems found")
 
 
+def test_the_repos_own_data_is_clean_from_the_command_line():
+    result = check()
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("error: ") for line in lines)
+    assert re.fullmatch(r"checked [1-9]\d* files: (no problems found|0 errors, \d+ warnings?)", lines[-1])
+
+
+# Every error `check tests/fixtures/foi/broken` must print, counted by where it is: (file, row,
+# column) for a cell or a sources.csv field, (file, line, None) for a layout line, and (file, None,
+# None) for a file as a whole: a missing sheet, table or sources.csv row, and the line saying that a
+# table is left out (so the missing sheet and the missing row count twice).
+BROKEN_ERRORS = {
+    **{("kent-bad-values.csv", row, column): 1 for row, column in [
+        (3, "area"), (4, "metric"), (5, "period"), (6, "value"), (7, "value"), (8, "value"), (9, "value"), (10, "value"), (11, "value")]},
+    **{("devon-bad-cells.csv", row, column): 1 for row, column in [(2, "C"), (3, "B"), (3, "C"), (3, "D"), (4, "B"), (4, "D")]},
+    ("sussex-bad-layout.csv", 1, "D"): 1,
+    ("sussex-bad-layout.csv", 4, "A"): 1,
+    ("sussex-bad-layout.yaml", 7, None): 2,
+    ("sources.csv", 7, "area"): 1,
+    ("sources.csv", 7, "responded"): 1,
+    ("sources.csv", 8, "source_id"): 1,
+    ("suffolk-missing-sheet.xlsx", None, None): 2,
+    ("norfolk-no-row.csv", None, None): 2,
+    ("durham-layout-only.yaml", None, None): 1,
+    **{(table, None, None): 1 for table in ["kent-bad-values.csv", "devon-bad-cells.csv", "sussex-bad-layout.csv", "lancashire-bad-row.csv"]},
+}
+ERROR_LINE = re.compile(r"^error: tests/fixtures/foi/broken/(?P<file>[^:]+)(?::(?P<row>\d+)(?::(?P<column>\w+))?)?: \S")
+
+
 def test_a_broken_foi_folder_prints_every_error_with_file_row_column_and_exits_1():
     result = check(BROKEN.relative_to(REPO))
     assert result.returncode == 1, result.stderr
@@ -53,9 +85,15 @@ def test_a_broken_foi_folder_prints_every_error_with_file_row_column_and_exits_1
     assert "error: tests/fixtures/foi/broken/kent-bad-values.csv:10:value: '12a' is not a number (value '12a')" in lines
     assert "error: tests/fixtures/foi/broken/devon-bad-cells.csv:4:B: negative count -3 for offences (value '-3')" in lines
     assert "error: tests/fixtures/foi/broken/sources.csv:7:responded: responded is not an ISO date (YYYY-MM-DD) (value '14/09/2017')" in lines
-    n_errors = sum(line.startswith("error: ") for line in lines)
-    assert n_errors >= 25
-    assert lines[-1] == f"checked 12 files: {n_errors} errors, 0 warnings"
+    errors = [line for line in lines if line.startswith("error: ")]
+    assert len(errors) == len(lines) - 1 == sum(BROKEN_ERRORS.values())
+    printed = Counter()
+    for line in errors:
+        match = ERROR_LINE.match(line)
+        assert match, f"not file[:row[:column]]: reason: {line}"
+        printed[(match["file"], int(match["row"]) if match["row"] else None, match["column"])] += 1
+    assert printed == Counter(BROKEN_ERRORS)
+    assert lines[-1] == f"checked 12 files: {len(errors)} errors, 0 warnings"
     assert result.stderr == ""
 
 

@@ -3,15 +3,12 @@ DAGSTER_HOME (configured by the repo's dagster.yaml) and a temporary output fold
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -21,70 +18,10 @@ from conftest import FIXTURES, REPO
 from pipeline import problems as P
 from pipeline.defs import core
 from pipeline.financial_year import parse_financial_year
+from pipeline.ingest import articles
 from pipeline.ingest.compilation import source_id_for_url
 from pipeline.paths import ProjectPaths
-from pipeline.release.command import release as release_command
-
-VERSION_FOLDER = "1.0.0"
-
-
-def copy_project(root: Path) -> ProjectPaths:
-    """The repo's data/ (raw inputs, reference, release.yaml) under root, without any built release."""
-    for part in ("raw", "reference"):
-        shutil.copytree(REPO / "data" / part, root / "data" / part)
-    shutil.copy(REPO / "data" / "release.yaml", root / "data" / "release.yaml")
-    (root / "data" / "processed").mkdir(parents=True)
-    return ProjectPaths.under(root)
-
-
-@contextmanager
-def dagster_home(home: Path):
-    """A DAGSTER_HOME holding the repo's dagster.yaml, entered the way `make` runs the command."""
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        patch.chdir(home)
-        with dg.DagsterInstance.get() as instance:
-            yield instance
-
-
-class Run:
-    def __init__(self, paths: ProjectPaths, home: Path):
-        out = io.StringIO()
-        with dagster_home(home) as instance:
-            self.exit_code = release_command(paths, instance, out)
-            self.record = instance.get_runs(limit=1)[0]
-            self.logs = instance.all_logs(self.record.run_id)
-        self.output = out.getvalue()
-        self.paths = paths
-        self.home = home
-
-    @property
-    def release(self) -> Path:
-        return self.paths.releases / VERSION_FOLDER
-
-    def materialized(self) -> set[str]:
-        return {
-            entry.dagster_event.asset_key.to_user_string()
-            for entry in self.logs
-            if entry.dagster_event is not None and entry.dagster_event.event_type_value == "ASSET_MATERIALIZATION"
-        }
-
-    def user_messages(self, level: int) -> list[str]:
-        return [entry.user_message for entry in self.logs if entry.dagster_event is None and entry.level == level]
-
-    def materialization_metadata(self, asset: str) -> dict:
-        for entry in self.logs:
-            event = entry.dagster_event
-            if event is not None and event.event_type_value == "ASSET_MATERIALIZATION" and event.asset_key.to_user_string() == asset:
-                return event.event_specific_data.materialization.metadata
-        raise KeyError(asset)
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+from pipeline_runs import VERSION_FOLDER, Run, copy_project, read_rows
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +158,29 @@ def test_bad_inputs_are_reported_by_file_and_block_only_the_release(tmp_path):
         assert file in problems_md
     # the compilation's figures were still read and reconciled
     assert run.materialization_metadata("observations")["dagster/row_count"].value > 0
+
+
+def test_an_article_the_extractor_fails_on_is_reported_by_file_not_a_crashed_run(tmp_path, monkeypatch):
+    """The extractor promises never to raise; when it does (it did on "the 1990's"), the run names the
+    article, leaves it out, still builds claims and observations from everything else, and blocks the release."""
+    real = articles.extract_claims
+
+    def failing_on_one(text, published=None):
+        if "FAILS HERE" in text:
+            raise IndexError("string index out of range")
+        return real(text, published)
+
+    monkeypatch.setattr(articles, "extract_claims", failing_on_one)
+    paths = copy_project(tmp_path / "project")
+    add_article(paths, "breaks_extractor", b"Kent Police recorded 1,200 offences in 2016/17. FAILS HERE\n")
+    run = Run(paths, tmp_path / "home")
+    assert run.exit_code == 1
+    assert run.record.status == dg.DagsterRunStatus.FAILURE
+    assert {"article_claims", "claims", "observations"} <= run.materialized() and "release" not in run.materialized()
+    assert ("error: articles/breaks_extractor.txt: the extractor failed on this article (IndexError: string index out of range); "
+            "it is left out") in run.output
+    assert "inputs_valid on observations" in run.output
+    assert run.materialization_metadata("article_claims")["dagster/row_count"].value > 0  # the seed articles were read
 
 
 def test_warnings_alone_do_not_stop_the_release(tmp_path):

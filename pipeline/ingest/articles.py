@@ -98,7 +98,13 @@ def read_articles(paths: ProjectPaths) -> tuple[list[Article], list[P.Problem]]:
 def claims_from_articles(articles: list[Article], reference: Reference) -> Ingested:
     claims, sources, problems = [], [], []
     for article in articles:
-        extraction = extract_claims(article.text, article.published)
+        try:
+            extraction = extract_claims(article.text, article.published)
+        except Exception as exc:  # the extractor promises never to raise; if it does, this article is
+            # left out and named (the error blocks the release) instead of crashing the whole run
+            problems.append(P.error(article.shown_as, f"the extractor failed on this article ({type(exc).__name__}: {exc}); "
+                                    "it is left out; this is a bug in pipeline/extract: report it with this file"))
+            continue
         for note in extraction.notes:
             problems.append(P.warning(article.shown_as, note))
         if not extraction.claims:
