@@ -99,6 +99,7 @@ class Lexicon:
     force_areas: frozenset[str]  # areas one police force covers: what "the force" can mean
     force_counts: dict[str, tuple[int, ...]]  # area -> how many forces police it (the whole of it)
     within: dict[str, frozenset[str]]  # area -> the larger areas it lies in (Gwent: wales, england-and-wales, uk)
+    metric_ranges: dict[str, tuple[float | None, float | None]]  # metric -> its unit's range (units.csv)
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -196,6 +197,7 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         force_areas=_force_areas(reference),
         force_counts=_force_counts(reference),
         within=_within(reference),
+        metric_ranges={metric: reference.unit_ranges[unit] for metric, unit in reference.metric_units.items()},
         anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
         hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

@@ -75,8 +75,10 @@ def _word_patterns(lexicon: Lexicon) -> _WordPatterns:
     if cached:
         return cached
     units = sorted((w for w, v in lexicon.number_words.items() if v < 20), key=len, reverse=True)
+    ones = sorted((w for w, v in lexicon.number_words.items() if 1 <= v <= 9), key=len, reverse=True)
     tens = sorted((w for w, v in lexicon.number_words.items() if v >= 20), key=len, reverse=True)
-    word = rf"(?:(?:{'|'.join(tens)})(?:[\s-](?:{'|'.join(units)}))?|{'|'.join(units)})"
+    # "twenty-one" is a number; "twenty twelve" is two words, not 32
+    word = rf"(?:(?:{'|'.join(tens)})(?:[\s-](?:{'|'.join(ones)})\b)?|{'|'.join(units)})"
     fractions = trie_pattern(list(lexicon.fractions))
     pattern = re.compile(
         rf"(?P<rate>every\s+(?:(?P<rate_n>\d+|{word})\s+)?(?P<rate_unit>seconds?|minutes?|hours?)\b)"
@@ -129,6 +131,8 @@ def find_numbers(low: str, lexicon: Lexicon) -> list[Number]:
                 position = after.end()
             continue
         text = written.group()
+        if len(text) > 15:
+            continue  # no count, change or rate in this genre has more than 15 digits
         value = float(text.replace(",", ""))
         if kind == "pct":
             found[start] = Number(start, after.end(), value, PERCENT, False)

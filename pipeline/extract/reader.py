@@ -13,6 +13,7 @@ missed one. Every rule that produces a claim names itself in `rule`.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -248,6 +249,8 @@ class ArticleReader:
                 if claim.period is None:
                     skipped_for_period += 1
                     continue
+                if not self._possible(claim.metric, claim.value):
+                    continue  # "down 101 per cent": a misreading, never a claim
                 claims.append(self._finish(claim, sentence))
         if skipped_for_period:
             self.notes.append(
@@ -268,7 +271,7 @@ class ArticleReader:
                 Number(cell.start, cell.end, cell.value, COUNT, False), cell.metric, cell.value,
                 area_id=cell.area_id or area, period=cell.period or period, rule=f"{cell.rule}; area:{'row' if cell.area_id else 'context'}",
             )
-            if claim.area_id is None or claim.period is None:
+            if claim.area_id is None or claim.period is None or not self._possible(claim.metric, claim.value):
                 continue
             if self._plausible(claim):
                 claim.status = "needs_review"
@@ -389,6 +392,11 @@ class ArticleReader:
             status=claim.status,
             note="; ".join(claim.notes) or None,
         )
+
+    def _possible(self, metric: str, value: float) -> bool:
+        """Whether a value can be true at all for its metric's unit (units.csv)."""
+        low, high = self.lexicon.metric_ranges[metric]
+        return math.isfinite(value) and (low is None or value >= low) and (high is None or value <= high)
 
     def _plausible(self, claim: Claim) -> str | None:
         """Why a value is implausible for its area (so probably given the wrong area), or None."""
@@ -1023,6 +1031,9 @@ def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
     i = 0
     while i < len(words) and seen < 6:
         word = words[i].lower().strip("'’")
+        if not word:  # an apostrophe on its own: "the 1990's", "314 'offences'"
+            i += 1
+            continue
         if not word[0].isalpha():
             if word in ("-", "–"):
                 i += 1

@@ -17,8 +17,10 @@ _ABBREVIATIONS = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "chief", "asst", "ch", "op",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9£])")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_LINE = re.compile(r"[^\n]+")
+# Line ends may be \n, \r\n or a lone \r: the text is read exactly as published.
+_LINE_END = r"(?:\r\n|\r(?!\n)|\n)"  # "\r\n" is one line end, not two
+_PARAGRAPH_BREAK = re.compile(rf"{_LINE_END}[^\S\r\n]*{_LINE_END}\s*")
+_LINE = re.compile(r"[^\r\n]+")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Sentence:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation, an initial or the number of a list
     item ("1. Metropolitan Police - 4,012") rather than a sentence."""
-    line_start = text.rfind("\n", 0, dot) + 1
+    line_start = max(text.rfind("\n", 0, dot), text.rfind("\r", 0, dot)) + 1
     if text[line_start:dot].strip().isdigit():
         return True
     word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])
