@@ -24,10 +24,12 @@ from pathlib import Path
 
 from pipeline import problems as P
 from pipeline.ingest.articles import MANIFEST_COLUMNS as ARTICLE_COLUMNS
-from pipeline.ingest.articles import read_articles
+from pipeline.ingest.articles import claims_from_articles, read_articles
+from pipeline.ingest.common import Ingested
 from pipeline.ingest.compilation import COLUMNS as COMPILATION_COLUMNS
 from pipeline.ingest.compilation import read_compilation, read_compilations
-from pipeline.ingest.foi import MANIFEST, read_foi_folder
+from pipeline.ingest.foi import MANIFEST, read_foi, read_foi_folder
+from pipeline.ingest.review import apply_review
 from pipeline.paths import ProjectPaths
 from pipeline.reference import Reference
 
@@ -169,7 +171,9 @@ def check_articles(folder: Path, project: ProjectPaths, reference: Reference, on
     if folder.name != "articles":
         return Checked([P.error(folder.as_posix(), "an articles folder must be named articles/ (it is read as <raw folder>/articles/)")])
     paths = replace(project, raw=folder.parent)
-    _, problems = read_articles(paths)
+    articles, problems = read_articles(paths)
+    # extraction too, so what a run would warn of ("no claims were found", a failing article) shows here
+    problems = problems + claims_from_articles(articles, reference).problems
     files = {folder / "sources.csv", *folder.glob("*.txt")}
     if only is not None:
         shown, manifest = paths.relative_to_raw(only), paths.relative_to_raw(folder / "sources.csv")
@@ -179,23 +183,11 @@ def check_articles(folder: Path, project: ProjectPaths, reference: Reference, on
 
 
 def check_review(raw: Path, project: ProjectPaths, reference: Reference) -> Checked:
-    """Review decisions, checked against the claims they decide on (read in memory, nothing written).
-
-    The review reader belongs to pipeline.ingest.review; while a version of the pipeline has none,
-    the decisions are reported as not checked rather than passed.
-    """
+    """Review decisions, checked against the claims they decide on (read in memory, nothing written)."""
     paths = replace(project, raw=raw)
     files = {p for p in paths.review.glob("*") if p.is_file() and not p.name.startswith(".")} if paths.review.exists() else set()
     if not files:
         return Checked()
-    try:
-        from pipeline.ingest.review import apply_review
-    except ImportError:
-        return Checked([P.warning(paths.relative_to_raw(paths.review), "review decisions were not checked: this version of the pipeline has no review reader")], files)
-    from pipeline.ingest.articles import claims_from_articles
-    from pipeline.ingest.common import Ingested
-    from pipeline.ingest.foi import read_foi
-
     articles, _ = read_articles(paths)
     batch = Ingested.combine([claims_from_articles(articles, reference), read_compilations(paths, reference), read_foi(paths, reference)])
     _, problems = apply_review(batch.claims, paths, reference, {a.source_id: a.text for a in articles})

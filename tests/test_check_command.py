@@ -13,7 +13,6 @@ import pytest
 
 from pipeline import problems as P
 from pipeline import validate
-from pipeline.ingest import review
 
 from conftest import FIXTURES, REPO
 
@@ -174,35 +173,19 @@ def test_article_and_compilation_files_are_checked_by_their_own_readers(project,
     assert status == 1 and "error: curated/extra.csv:2:url: url 'ftp://x' is not an http(s) address (value 'ftp://x')" in lines
 
 
-def test_review_decisions_are_checked_by_the_review_reader(project, run_in, monkeypatch):
-    root = project.raw.parent.parent
-    project.review.mkdir(parents=True, exist_ok=True)
-    (project.review / "decisions.csv").write_text("claim_id,decision\nnope,reject\n")
-    seen = {}
-
-    def fake_apply_review(claims, paths, reference, texts):
-        seen["claims"], seen["texts"] = len(claims), sorted(texts)
-        return claims, [P.error("review/decisions.csv", "names claim nope, which no source states", row=2, column="claim_id")]
-
-    monkeypatch.setattr(review, "apply_review", fake_apply_review)
-    status, lines = run_in(root)
-    assert status == 1 and "error: review/decisions.csv:2:claim_id: names claim nope, which no source states" in lines
-    assert seen["claims"] > 100 and len(seen["texts"]) == 3, "decisions are checked against every claim in memory"
-
-
-def test_without_a_review_reader_decisions_are_reported_unchecked(project, run_in, monkeypatch):
-    root = project.raw.parent.parent
-    project.review.mkdir(parents=True, exist_ok=True)
-    (project.review / "decisions.csv").write_text("claim_id,decision\n")
-    monkeypatch.delattr(review, "apply_review")
-    status, lines = run_in(root)
-    assert status == 0
-    assert "warning: review: review decisions were not checked: this version of the pipeline has no review reader" in lines
-
-
 def test_a_foi_folder_outside_the_repo_keeps_the_paths_as_given(run_in, tmp_path):
     folder = tmp_path / "my-foi"
     shutil.copytree(BROKEN, folder)
     status, lines = run_in(REPO, folder)
     assert status == 1
     assert f"error: {folder.as_posix()}/kent-bad-values.csv:10:value: '12a' is not a number (value '12a')" in lines
+
+
+def test_check_reports_what_extraction_would_warn_of(project, run_in):
+    root = project.raw.parent.parent
+    (project.articles / "no-figures.txt").write_text("The charity praised the police for their work with schools.\n", encoding="utf-8")
+    with open(project.articles / "sources.csv", "a", encoding="utf-8") as manifest:
+        manifest.write("no-figures,,,,\n")
+    status, lines = run_in(root)
+    assert status == 0
+    assert "warning: articles/no-figures.txt: no claims were found in this article" in lines
