@@ -38,7 +38,8 @@ check: $(STAMP)
 bench-extract: $(STAMP)
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_heldout
-	@if [ -d tests/corpus_final ]; then $(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_final; fi
+	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_final
+	@if [ -d tests/corpus_blind ]; then $(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind; fi
 	$(BIN)/python -m benchmarks.extraction_speed
 
 ## Regenerate requirements.lock from the pins in pyproject.toml (needs the package index)
