@@ -35,7 +35,7 @@ def _word_number_pattern(lexicon: Lexicon) -> str:
 _ANCHORS = (
     "aged", "age", "ages", "under", "younger", "below", "less", "over", "older", "above", "year", "years",
     "olds", "old", "babies", "baby", "newborn", "newborns", "birthday", "teenagers", "teenager", "teens",
-    "teenage", "toddlers", "toddler", "months", "fives", "elevens", "tens", "fours", "she", "he", "they", "i", "we",
+    "teenage", "toddlers", "toddler", "months", "fives", "elevens", "tens", "fours", "she", "he", "they", "i", "we", "young",
 )
 
 
@@ -63,6 +63,7 @@ def _compile(lexicon: Lexicon) -> re.Pattern:
         ("exact", rf"(?P<n8>{n})[\s-]*years?[\s-]*olds?\b"),
         ("exact", rf"aged\s+(?P<n9>{n})\b"),
         ("exact", rf"(?:the\s+)?age\s+of\s+(?P<n10>{n})\b"),
+        ("exact", rf"(?:aged\s+)?as\s+young\s+as\s+(?P<n12>{n})\b"),
         ("exact", rf"(?:she|he|they|i|we)\s+(?:was|were)\s+(?:only\s+|just\s+)?(?P<n11>{n})\b(?!\s*(?:per\s*cent|%|offences|crimes))"),
         ("baby", rf"{babies}\b"),
         ("teen", r"(?:teenagers?|teens|teenage)\b"),

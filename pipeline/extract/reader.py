@@ -75,20 +75,21 @@ _STOP = frozenset(
     "targeted committed perpetrated occurred happened took related relating".split()
 )
 _LINK = re.compile(
-    r"(?:\bto|\breached|\breaching|\btotalled|\btotalling|\btotaled|\btotaling|\bstood\s+at|\bstanding\s+at|\bwas|\bwere|\bis|\bof|\bat|"
-    r"\bhit|\bflagged|\btop|\btops|\babove|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
+    r"(?:\bto|\breached|\breaching|\btotalled|\btotalling|\btotaled|\btotaling|\bstood\s+at|\bstanding\s+at|\bwas|\bwere|\bis|\b(?:total|figure|number|tally|record|high|peak|average|rise|increase)\s+of|\bat|"
+    r"\bon\s+the|\bhit|\bflagged|\btop|\btops|\babove|\btopped|\btopping|\bexceeded|\bexceeding|\bpassed|\bsurpassed|\bfrom|\bwith|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bnumbered|\bnumbering|\brecorded|\blogged|\bsaw|[:(–—\-])"
     r"\s*(?:a|an|the)?\s*(?:new\s+)?(?:record|total\s+of|high\s+of|figure\s+of|staggering|further|massive|whopping|all-time\s+high\s+of|peak\s+of)?\s*$"
-    r"|\b(?:number|figure|total|tally|offences|crimes|cases)\s*[,:]\s*$|(?:\d\d|year)['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?$",
+    r"|\b(?:number|figure|total|tally|offences|crimes|cases|most|highest|lowest|fewest)\s*[,:]\s*$|(?:\d\d|year)['’]s\s+(?:total\s+of\s+|figure\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|concerned|concerning|being|of\s+which|came|took\s+place|against|where)\b", re.IGNORECASE)
-_FROM = re.compile(r"\b(?:from|up\s+from|down\s+from)\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:from|up\s+from|down\s+from|on\s+the)\s*$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|than)\s*$", re.IGNORECASE)
 _ABSOLUTE = re.compile(
     r"\b(?:rise|rises|rose|risen|increase|increased|increases|up|jump|jumped|fall|fell|fallen|drop|dropped|decrease|decreased|down|growth|grew|reduction|climbed)"
     r"\s+(?:by|of)\s+(?:a\s+further\s+|another\s+|more\s+than\s+|almost\s+|nearly\s+|over\s+|around\s+|about\s+|some\s+|roughly\s+|just\s+over\s+|just\s+under\s+|close\s+to\s+)?$",
     re.IGNORECASE,
 )
+_EXTRA = re.compile(r"\b(?:extra|additional)\s*$")  # "the extra 83 offences": an absolute change
 _MORE_THAN_AFTER = re.compile(r"^\s*(?:more|fewer|extra|additional|less)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!taken\s)\b(?P<cue>up|down|rise|rises|rose|risen|rising|increase|increases|increased|increasing|jump|jumps|jumped|climb|climbed|climbing|soar|soared|grew|grown|growth|surge|surged|leap|leapt|leaped|hike|spike|spiked|"
@@ -117,7 +118,7 @@ _YEARS_AGO = re.compile(
 _SHARE_OF = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|these\s+|those\s+|them\b)?(?:[\w'’,-]+\s+){0,3}?(?:offences|crimes|cases|incidents|total)\b|of\s+them\b|(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases)\b|\s*(?:was|were|had|involved)\b)", re.IGNORECASE)
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:all\s+|the\s+)?(?:[\w'’-]+\s+){0,2}(?:offences|crimes|cases)\b[^.;,]{0,40},\s*$")
 _SHARE_REFERENT = re.compile(r"\b(?:the\s+answer|the\s+figure|the\s+proportion|the\s+share|the\s+rate)\b[^.;]{0,25}$")
-_OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|cases|total))\b", re.IGNORECASE)
+_OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w,-]+\s+){0,2}?(?:offences|crimes|cases|total))\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,4}?(?:offences|offence|crimes|crime|cases|a\s+crime|an\s+offence)\s+(?:(?:against|involving)\s+(?:children|under-18s|young\s+people)\s+)?)?(?:(?:being|were|was|are|is)\s+)?(?:(?:recorded|reported|committed|logged)\s+)?(?:on\s+average\s+)?(?P<unit>a\s+day|each\s+day|per\s+day|every\s+(?:single\s+)?day|daily|an\s+hour|each\s+hour|per\s+hour|every\s+hour)\b",
     re.IGNORECASE,
@@ -137,7 +138,7 @@ _ADULTS = re.compile(r"\b(?:adults?|aged\s+18\s+(?:and|or)\s+over|over\s+18s?|gr
 _ALL_AGES = re.compile(r"\bincluding\s+(?:offences\s+|those\s+|crimes\s+)?against\s+adults\b|\bof\s+all\s+kinds\b|\bincluding\s+those\s+against\s+children\b|\b(?:victims\s+)?of\s+all\s+ages\b")
 _FIGURES = re.compile(r"\bfigures?\b")
 _LEAD_IN_WORDS = re.compile(r"\b(?:figures?|total|totals|number|numbers)\b")
-_NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|neighbouring|next\s+to)\s+(?:the\s+)?$")
+_NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|next\s+to)\s+(?:the\s+)?$")  # "whose area borders Kent"
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether|combined|between\s+them)\b")
 _LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–]\s+|\d{1,2}[.)]\s+|[^.!?\d]{2,70}?\s*(?:[-–:=]|\()\s*\d)")
 _PERIOD_GAP = re.compile(r"[\s,(]*(?:(?:offences?|crimes?|cases|incidents|were|was|had\s+been|have\s+been|recorded|reported|logged|flagged|online)\s+){0,3}(?:in|during|for|over|across)?\s*$")
@@ -163,7 +164,12 @@ _ENUMERATED = re.compile(r"\s*[(:\-–]\s*")
 _RANK = re.compile(r"[.)]\s")
 _THAT_WAS = re.compile(r"\s*(?:that|this|it)\s+(?:was|is|has\s+been|had\s+been|represents|represented)\b")
 _PLURAL_FORCES = re.compile(r"\bforces\b", re.IGNORECASE)
-_PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
+_PARENTHESIS_BEFORE = re.compile(r"(?:\(|\s[-–—])\s*$")
+_METHOD = re.compile(r"\baccording\s+to\b|\bobtained\s+(?:by|from|through)\b|\bfrom\s+(?:every|all)\b|\brequests?\s+to\b")
+_REGION_AFTER = re.compile(r"\s+region\b")
+_APPOSITION = re.compile(r"[^.;\d]*(?:,|\s[-–—])\s*(?:[a-z]+\s+){0,2}$")
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|its|their|all)\s+")
+_ASIDE_CLOSE = re.compile(r"\s*(?:\)|[-–—](?=\s))")  # the ")" or " - " closing a figure set off: "- 297 - were"
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪–]\s*)?")
 
 
@@ -350,7 +356,7 @@ class ArticleReader:
             c.list_metric = c.list_period = None  # the list is over
         if text.rstrip().endswith(":"):
             # "Here is the top 10:" names no metric: the list goes on with the article's
-            c.list_metric = _lead_in_metric(self, sentence) or BASE_OF.get(c.article_metric, c.article_metric)
+            c.list_metric = _lead_in_metric(self, sentence) or OFFENCES  # "Here is the top 10:", "How the nations compare:"
             relative = [p for p in periods if not p.base]
             c.list_period = self._resolve_period(relative[-1], sentence) if relative else None
         if claims:
@@ -605,7 +611,10 @@ class _SentenceReading:
             a for a in self.areas
             if not _NEIGHBOUR.search(self.work, max(0, a.start - 20), a.start)
             # "..., according to the charity, which gathered figures from forces across the country"
-            and not (a.kind != "area" and a.start >= number.end and _COMMA.search(self.work, number.end, a.start))
+            and not (a.kind in ("national", "region") and a.start >= number.end and _COMMA.search(self.work, number.end, a.start))
+            # "..., according to figures obtained by the NSPCC from every police force in the UK"
+            and not (a.start >= number.end and _METHOD.search(self.work, number.end, a.start))
+            and not _REGION_AFTER.match(self.work, a.end)  # "the West Midlands region": several forces
         ]
         owned = [a for a in mentions if self._owner(a) is number]
         for span in (clause, (self.sentence.start, self.sentence.end)):
@@ -738,6 +747,12 @@ class _SentenceReading:
         before = [a for a in self.areas if a.kind == "area" and a.end <= number.start]
         if before and _ENUMERATED.fullmatch(self.work, before[-1].end, number.start):
             return False  # "the other three forces as follows: Dyfed-Powys (702), Gwent (556)"
+        comma = _COMMA.search(self.work, number.end, self.sentence.end)
+        for m in _N_FORCES.finditer(self.work, number.end, comma.start() if comma else self.sentence.end):
+            count = m["n"]
+            n = int(count) if count.isdigit() else self.lex.number_words.get(count)
+            if n is not None and n not in self.lex.force_counts.get(area_id, (1,)):
+                return True  # "5,900 offences were recorded by the four police forces covering ..."
         for m in _N_FORCES.finditer(self.work, self.sentence.start, number.start):
             count = m["n"]
             n = int(count) if count.isdigit() else self.lex.number_words.get(count)
@@ -749,6 +764,18 @@ class _SentenceReading:
             if len(names) >= 2:
                 return True
         return False
+
+    def _part_of(self, index: int) -> Number | None:
+        """The total a part is given against: the 1,703 in "531 of the 1,703 offences"."""
+        if index + 1 >= len(self.numbers):
+            return None
+        following = self.numbers[index + 1]
+        if following.kind == COUNT and _OF_THE.fullmatch(self.work, self.numbers[index].end, following.start):
+            return following
+        return None
+
+    def _is_total_of_part(self, index: int) -> bool:
+        return index > 0 and self._part_of(index - 1) is self.numbers[index]
 
     def _restated(self) -> str | None:
         """The area of a figure the article already gave that this sentence repeats: a total
@@ -795,12 +822,17 @@ class _SentenceReading:
         left, _, _, right = self.windows(index)
         left_text = self.work[max(left, number.start - 60):number.start]
         right_text = self.work[number.end:min(right, number.end + 120)]
-        if right_text.startswith(")") and left_text.endswith("("):
-            right_text = right_text[1:]  # "One in five of the offences (264) were against ..."
+        closing = _ASIDE_CLOSE.match(right_text) if _PARENTHESIS_BEFORE.search(left_text) else None
+        if closing:  # "One in five of the offences (264) were against ...", "A fifth of them - 297 - were ..."
+            right_text = right_text[closing.end():]
         head = _noun_head(right_text, self.lex)
+        total = self._part_of(index)
+        if total is not None:  # "531 of the 1,703 offences": a part, counted in what the total counts
+            head = _noun_head(self.work[total.end:total.end + 80], self.lex)
+            head.part = True
         if number.year_like and not (head.noun == "offence" and head.words_before <= 2):
             return None  # "the Act (Northern Ireland) 2022 created a number of new offences"
-        if _ABSOLUTE.search(left_text) or (_MORE_THAN_AFTER.match(right_text) and head.noun != "offence"):
+        if _ABSOLUTE.search(left_text) or _EXTRA.search(left_text) or (_MORE_THAN_AFTER.match(right_text) and head.noun != "offence"):
             return None  # "a rise of 318", "318 more than last year": absolute changes
         if _MORE_THAN_AFTER.match(right_text) and _MORE_CASES_THAN.match(right_text):
             return None
@@ -862,7 +894,14 @@ class _SentenceReading:
 
     def _subset_metric(self, index: int, number: Number, left: int, right: int, rule: str) -> tuple[str | None, str]:
         """Which count: all offences, an age band, or online. (None, why) when it is a band of no metric."""
-        after = number.end + 1 if self.work[number.end:number.end + 1] == ")" else number.end
+        closing = _ASIDE_CLOSE.match(self.work, number.end) if _PARENTHESIS_BEFORE.search(self.work, left, number.start) else None
+        after = closing.end() if closing else number.end
+        total = self._part_of(index)
+        if total is not None:  # "531 of the 1,703 offences were against ...": the cue is after the total
+            after = total.end
+            right = self.windows(index + 1)[3]
+        if self._is_total_of_part(index):
+            return OFFENCES, "total"  # the 1,703 of "531 of the 1,703 offences"
         right_cues = _cue_end(self.work, after, right)
         ages = self.ages_between(after, right_cues)
         online = self.cue("online", after, right_cues)
@@ -971,7 +1010,8 @@ class _SentenceReading:
         referent = self.r.context.online_topic and _SHARE_REFERENT.search(self.work, max(self.sentence.start, number.start - 40), number.start)
         previous = self.previous_claim()
         in_brackets = previous is not None and previous.metric == ONLINE_SHARE and self.work[number.start - 1:number.start] == "("
-        if not (_SHARE_OF.match(self.work, number.end, self.sentence.end) or of_which or referent or in_brackets):
+        appositive = previous is not None and previous.metric == ONLINE and _APPOSITION.search(self.work, previous.number.end, number.start)
+        if not (_SHARE_OF.match(self.work, number.end, self.sentence.end) or of_which or referent or in_brackets or appositive):
             return None
         clause = self.clause_of(number.start)
         if self._age_band(*clause):
