@@ -8,6 +8,7 @@ length, so offsets are shared) and checks the word boundary at the start of each
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -101,3 +102,9 @@ def match_at(regex: re.Pattern, low: str, starts: list[int]) -> list[re.Match]:
             found.append(match)
             taken_until = match.end()
     return found
+
+
+def has_cue(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted spans lies wholly within [start, end)."""
+    i = bisect.bisect_left(spans, (start, start))
+    return i < len(spans) and spans[i][1] <= end
