@@ -11,7 +11,6 @@ from collections import Counter
 
 import pytest
 
-from pipeline import problems as P
 from pipeline import validate
 
 from conftest import FIXTURES, REPO

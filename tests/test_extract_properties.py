@@ -32,7 +32,6 @@ import math
 import re
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 

@@ -251,7 +251,7 @@ def test_a_file_with_errors_is_left_out_whole_and_every_error_is_reported(tmp_pa
     stale = problem_at(problems, 5, "claim_id")
     assert stale.severity == P.ERROR and stale.value == f"{SOURCE}:0-4" and stale.file == "review/decisions.csv"
     assert problems[-1] == P.error("review/decisions.csv", "this file is left out of the run because of the errors reported for it (none of its decisions was applied); fix them and rerun")
-    assert str(stale).startswith(f"error: review/decisions.csv:5:claim_id: no claim has this id: ")
+    assert str(stale).startswith("error: review/decisions.csv:5:claim_id: no claim has this id: ")
 
 
 def test_a_stale_claim_id_names_the_claim_now_reading_those_characters(tmp_path, reference, claims):
@@ -295,8 +295,8 @@ def test_unknown_fields_are_reported_like_any_tables(tmp_path, reference, claims
 
 
 @pytest.mark.parametrize("row, column, words", [
-    (f"{{c}},,correct,,,,-5,,,Fix,Ann Lee,", "value", "negative count -5 for offences"),
-    (f"{{c}},,correct,,,offences_online_flagged_share,,,,Fix,Ann Lee,", "metric", "1200 is outside the range of proportion (0 to 1)"),
+    ("{c},,correct,,,,-5,,,Fix,Ann Lee,", "value", "negative count -5 for offences"),
+    ("{c},,correct,,,offences_online_flagged_share,,,,Fix,Ann Lee,", "metric", "1200 is outside the range of proportion (0 to 1)"),
     (f",{SOURCE},add,Essex,2016/17,offences_online_flagged_share,5,,one in 20,Missed,Ann Lee,", "value", "5 is outside the range of proportion (0 to 1)"),
 ])
 def test_a_value_outside_its_units_range(tmp_path, reference, claims, row, column, words):
