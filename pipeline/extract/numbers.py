@@ -36,6 +36,8 @@ _NOT_BEFORE = frozenset(".,/£$€#-")
 
 _NUMBER_START = re.compile(r"\d")
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# "a five-year high", "a 10-point plan": a number fused to a unit describes, it does not count
+_COMPOUND = r"-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b"
 # What follows a number written in digits decides what it is.
 _AFTER_DIGITS = re.compile(
     r"(?P<pct>\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
@@ -43,10 +45,10 @@ _AFTER_DIGITS = re.compile(
     r"|(?P<glued>[a-z0-9/%_]|[.,]\d)"  # 10am, 15A, 24/7, 2016/17: part of something else
     rf"|(?P<other>\s?(?:m|bn|k|million|billion|thousand|pounds|pence|p)\b|(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
     r"|(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\s+of\s+the\s+\w+(?:\s+\w+)?\s+act\b"
-    r"|-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b)"
+    rf"|{_COMPOUND})"
 )
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty))(?:\s+[a-z-]+){0,4}\s+$")
-_AFTER_WORD = re.compile(r"-(?:years?|months?|weeks?|days?|hours?|minutes?|points?|strong|fold|times|page|step)\b")
+_AFTER_WORD = re.compile(_COMPOUND)
 _PHONE = re.compile(r"(?:0\d{3,4}[ \-]?\d{3,4}(?:[ \-]?\d{3,4})?|116[ \-]?\d{3}|101|999|111|112)(?![\w,]|\.\d)")
 _PHONE_CONTEXT = re.compile(r"\b(?:call|calling|dial|dialling|ring|ringing|phone|phoning|text|texting|contact|contacting|helpline|childline|number|on)\b[^.\n]{0,30}$")
 _EMERGENCY = re.compile(r"\s+in\s+an\s+emergency")
