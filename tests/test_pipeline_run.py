@@ -194,6 +194,19 @@ def test_warnings_alone_do_not_stop_the_release(tmp_path):
     assert "warning: articles/no_figures.txt: no claims were found" in run.output
 
 
+def test_a_fixture_with_an_impossible_subset_blocks_the_release_naming_sources_and_values(tmp_path):
+    paths = copy_project(tmp_path / "project")
+    shutil.copy(FIXTURES / "impossible" / "impossible_subset.csv", paths.curated / "impossible_subset.csv")
+    run = Run(paths, tmp_path / "home")
+    assert run.exit_code == 1
+    assert "reconciliation_valid on observations" in run.output
+    errors = [line for line in run.output.splitlines() if "error:" in line and "offences_victim_under_1" in line]
+    assert errors, run.output
+    assert any("500" in line and "314" in line and "example-org" in line for line in errors), errors
+    assert not paths.releases.exists() or not any(paths.releases.iterdir())
+    assert "observations" in run.materialized()
+
+
 def test_impossible_data_found_by_reconciliation_blocks_the_release(tmp_path, monkeypatch):
     real = core.reconcile
 
