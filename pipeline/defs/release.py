@@ -15,7 +15,6 @@ from pipeline.ingest.common import Ingested
 from pipeline.reconcile import Reconciled
 from pipeline.release.config import ReleaseConfigError, load_release_config
 from pipeline.release.publish import PublishOutcome, ReleaseError, publish
-from pipeline.release.tables import with_claim_counts
 
 
 def refusal(claims: Ingested, observations: Reconciled) -> str | None:
@@ -45,7 +44,7 @@ def release(
         tables = {
             "observations": observations.observations,
             "claims": observations.claims,
-            "sources": with_claim_counts(claims.sources, observations.claims),
+            "sources": claims.sources,  # n_claims already counted by the claims asset
             "areas": areas,
             "metrics": metrics,
             "quality": observations.quality,
