@@ -190,5 +190,5 @@ def check_review(raw: Path, project: ProjectPaths, reference: Reference) -> Chec
         return Checked()
     articles, _ = read_articles(paths)
     batch = Ingested.combine([claims_from_articles(articles, reference), read_compilations(paths, reference), read_foi(paths, reference)])
-    _, problems = apply_review(batch.claims, paths, reference, {a.source_id: a.text for a in articles})
+    _, problems = apply_review(batch.claims, paths, reference, batch.texts)
     return Checked(list(problems), files)

@@ -6,7 +6,6 @@ input still flows through to claims and observations.
 """
 
 import dagster as dg
-import pandas as pd
 
 from pipeline import problems as P
 from pipeline.defs.frames import table_metadata, validate_frame
@@ -29,6 +28,7 @@ def validated_batch(batch: Ingested, what: str) -> Ingested:
         claims=validate_frame(Claims, batch.claims, f"{what}: claims"),
         sources=validate_frame(Sources, batch.sources, f"{what}: sources"),
         problems=list(batch.problems),
+        texts=batch.texts,
     )
 
 
@@ -48,23 +48,12 @@ def batch_output(context: dg.AssetExecutionContext, batch: Ingested, what: str, 
     )
 
 
-def article_texts(paths: ProjectPaths, sources: pd.DataFrame) -> dict[str, str]:
-    """{source_id: text} of the articles that were read, for review decisions that quote them."""
-    texts = {}
-    for row in sources[sources["source_type"] == "article"].itertuples(index=False):
-        try:
-            texts[row.source_id] = (paths.raw / row.path).read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # the reader has already reported it
-    return texts
-
-
 def combine_claims(batches: list[Ingested], paths: ProjectPaths, reference: Reference) -> tuple[Ingested, list[P.Problem]]:
     """All claims and sources, the review decisions applied, n_claims counted; and the review's own problems."""
     combined = Ingested.combine(batches)
-    claims, review_problems = apply_review(combined.claims, paths, reference, article_texts(paths, combined.sources))
+    claims, review_problems = apply_review(combined.claims, paths, reference, combined.texts)
     sources = with_claim_counts(combined.sources, claims)
-    return Ingested(claims, sources, combined.problems + list(review_problems)), list(review_problems)
+    return Ingested(claims, sources, combined.problems + list(review_problems), combined.texts), list(review_problems)
 
 
 @dg.asset(group_name="claims", deps=["raw_articles"], kinds={"python", "pandas"})

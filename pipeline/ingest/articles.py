@@ -96,7 +96,7 @@ def read_articles(paths: ProjectPaths) -> tuple[list[Article], list[P.Problem]]:
 
 
 def claims_from_articles(articles: list[Article], reference: Reference) -> Ingested:
-    claims, sources, problems = [], [], []
+    claims, sources, problems, texts = [], [], [], {}
     for article in articles:
         try:
             extraction = extract_claims(article.text, article.published)
@@ -133,4 +133,5 @@ def claims_from_articles(articles: list[Article], reference: Reference) -> Inges
              "publisher": article.publisher, "published": article.published.isoformat() if article.published else None,
              "url": article.url, "sha256": article.sha256, "path": article.shown_as, "n_claims": 0}
         )
-    return Ingested(frame(claims, CLAIM_COLUMNS), frame(sources, SOURCE_COLUMNS), problems)
+        texts[article.source_id] = article.text
+    return Ingested(frame(claims, CLAIM_COLUMNS), frame(sources, SOURCE_COLUMNS), problems, texts)

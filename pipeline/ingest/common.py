@@ -27,6 +27,12 @@ class Ingested:
     claims: pd.DataFrame  # CLAIM_COLUMNS
     sources: pd.DataFrame  # SOURCE_COLUMNS (n_claims filled in when claims are final)
     problems: list[P.Problem] = field(default_factory=list)
+    # The raw text of each article read, by source_id: review decisions quote it (ingest/review.py).
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls, problems: list[P.Problem] | None = None) -> "Ingested":
+        return cls(frame([], CLAIM_COLUMNS), frame([], SOURCE_COLUMNS), list(problems or []))
 
     @classmethod
     def combine(cls, batches: list["Ingested"]) -> "Ingested":
@@ -34,6 +40,7 @@ class Ingested:
             claims=frame([row for b in batches for row in b.claims.to_dict("records")], CLAIM_COLUMNS),
             sources=frame([row for b in batches for row in b.sources.to_dict("records")], SOURCE_COLUMNS),
             problems=[p for b in batches for p in b.problems],
+            texts={source_id: text for b in batches for source_id, text in b.texts.items()},
         )
 
 

@@ -100,7 +100,7 @@ def read_compilation(path: Path, paths: ProjectPaths, reference: Reference) -> I
         )
     if P.errors(problems):
         problems.append(P.error(shown, "this file is left out of the run because of the errors reported for it; fix them and rerun"))
-        return Ingested(frame([], CLAIM_COLUMNS), frame([], SOURCE_COLUMNS), problems)
+        return Ingested.empty(problems)
     digest = sha256_of(path)
     sources = [
         {"source_id": source_id, "source_type": "compilation", "title": None, "publisher": None,

@@ -64,7 +64,7 @@ class TableFiles:
 def read_foi(paths: ProjectPaths, reference: Reference) -> Ingested:
     """Claims and sources from every table under data/raw/foi/, with every problem found."""
     if not paths.foi.exists():
-        return Ingested(frame([], CLAIM_COLUMNS), frame([], SOURCE_COLUMNS), [])
+        return Ingested.empty()
     return read_foi_folder(paths.foi, paths, reference)
 
 
