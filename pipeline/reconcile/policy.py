@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Sequence
 
-from pipeline.reconcile.rounding import fmt
 
 PRECISION = {"exact": 0, "approximately": 1, "more_than": 2, "at_least": 2, "fewer_than": 2, "at_most": 2}
 QUALIFIER_WORDS = {
@@ -36,14 +35,10 @@ class Candidate:
     backed_by_foi: bool  # a force's FOI table states it, or states a bound only it satisfies
     published: date | None  # the latest known published date among `sources`
 
-    def label(self) -> str:
-        return f"{QUALIFIER_WORDS[self.qualifier]}{fmt(self.value)} ({'; '.join(self.sources)})"
-
 
 @dataclass(frozen=True)
 class Decision:
     chosen: Candidate
-    others: tuple[Candidate, ...]
     resolved: bool  # False: no rule decided, `chosen` is the fallback
     reason: str
 
@@ -90,7 +85,7 @@ def choose(candidates: Sequence[Candidate]) -> Decision:
             remaining = kept
         if len(remaining) == 1:
             chosen = remaining[0]
-            return Decision(chosen, tuple(c for c in candidates if c is not chosen), True, "; then ".join(reasons))
+            return Decision(chosen, True, "; then ".join(reasons))
     chosen = fallback(remaining)
     reasons.append("no rule decides between the rest, so the value is " + FALLBACK)
-    return Decision(chosen, tuple(c for c in candidates if c is not chosen), False, "; then ".join(reasons))
+    return Decision(chosen, False, "; then ".join(reasons))
