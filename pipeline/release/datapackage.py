@@ -12,26 +12,18 @@ covers the Parquet files instead.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import frictionless
 import pandas as pd
 
+from pipeline.ingest.common import sha256_of
 from pipeline.release.config import ReleaseConfig
 from pipeline.release.tables import TABLES, TableSpec, column_kind
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _pattern(regex: str) -> str:
@@ -92,7 +84,7 @@ def resource(spec: TableSpec, folder: Path, fmt: str) -> dict:
     if fmt == "csv":
         path = folder / filename
         descriptor["bytes"] = path.stat().st_size
-        descriptor["hash"] = f"sha256:{sha256_file(path)}"
+        descriptor["hash"] = f"sha256:{sha256_of(path)}"
     descriptor["schema"] = table_schema(spec, suffix)
     return descriptor
 

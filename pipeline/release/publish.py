@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.ingest.common import sha256_of
 from pipeline.release import datapackage, diff, files, readme
 from pipeline.release.config import ReleaseConfig
 from pipeline.release.tables import TABLES, prepare
@@ -50,7 +51,7 @@ class PublishOutcome:
 
 def write_checksums(folder: Path) -> None:
     lines = [
-        f"{datapackage.sha256_file(path)}  {path.name}\n"
+        f"{sha256_of(path)}  {path.name}\n"
         for path in sorted(folder.iterdir())
         if path.is_file() and path.name != CHECKSUMS
     ]
