@@ -3,6 +3,7 @@ DAGSTER_HOME (configured by the repo's dagster.yaml) and a temporary output fold
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -66,7 +67,6 @@ def test_release_holds_every_compilation_figure(built, reference):
 
 
 def test_release_holds_every_seed_expected_claim(built):
-    """Fails until the article extractor (pipeline/extract) is merged: it currently finds no claims."""
     claims = read_rows(built.release / "claims.csv")
     published = {(c["source_id"], c["area_id"], c["period"], c["metric"], float(c["value"]), c["qualifier"])
                  for c in claims if c["source_type"] == "article"}
@@ -84,6 +84,14 @@ def test_published_release_verifies(built):
     completed = subprocess.run([str(frictionless), "validate", "datapackage.json"], cwd=built.release,
                                capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stdout[-3000:]
+
+
+def test_every_source_carries_the_checksum_of_its_raw_file(built):
+    sources = read_rows(built.release / "sources.csv")
+    assert {s["source_type"] for s in sources} == {"article", "compilation"}
+    for source in sources:
+        raw = (built.paths.raw / source["path"]).read_bytes()
+        assert source["sha256"] == hashlib.sha256(raw).hexdigest(), source["source_id"]
 
 
 def test_second_run_with_unchanged_inputs_changes_nothing(built, tmp_path):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.ingest.articles import Article, claims_from_articles, read_article_file, read_manifest
-from pipeline.ingest.common import CLAIM_COLUMNS, sha256_of
+from pipeline.ingest.common import CLAIM_COLUMNS
 from pipeline.reference import Reference
 
 
@@ -37,7 +37,7 @@ def run(paths: list[str], output_format: str, out: TextIO | None = None, err: Te
             if any(p.severity == "error" for p in problems):
                 return 1
             continue  # an empty file: warned, nothing to read
-        articles.append(Article(path.stem, path, given, text, sha256_of(path), published=_published(path)))
+        articles.append(Article(path.stem, path, given, text, published=_published(path)))
     ingested = claims_from_articles(articles, Reference.load())
     for problem in ingested.problems:
         print(problem, file=err)

@@ -6,13 +6,14 @@ the raw file), checks them against sources.csv, and runs the extractor on each.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pipeline import problems as P
 from pipeline.extract import extract_claims
-from pipeline.ingest.common import CLAIM_COLUMNS, SOURCE_COLUMNS, Ingested, claim_row, frame, read_csv_rows, sha256_of
+from pipeline.ingest.common import CLAIM_COLUMNS, SOURCE_COLUMNS, Ingested, claim_row, frame, read_csv_rows
 from pipeline.paths import ProjectPaths
 from pipeline.reference import Reference
 
@@ -25,11 +26,16 @@ class Article:
     path: Path
     shown_as: str  # path relative to data/raw/
     text: str
-    sha256: str
     title: str | None = None
     publisher: str | None = None
     published: date | None = None
     url: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """The raw file's checksum: the text is the file's bytes decoded as strict UTF-8, so
+        encoding it again gives those bytes back without reading the file a second time."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 def read_manifest(path: Path, shown: str) -> tuple[dict[str, dict], list[P.Problem]]:
@@ -91,7 +97,7 @@ def read_articles(paths: ProjectPaths) -> tuple[list[Article], list[P.Problem]]:
         if text is None:
             continue
         row = manifest[source_id]
-        articles.append(Article(source_id, path, shown, text, sha256_of(path), row["title"], row["publisher"], row["published"], row["url"]))
+        articles.append(Article(source_id, path, shown, text, row["title"], row["publisher"], row["published"], row["url"]))
     return articles, problems
 
 
