@@ -66,6 +66,16 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def read_text(path: Path, shown: str) -> tuple[str | None, list[P.Problem]]:
+    """A contributor's text file (CSV, layout), a leading BOM dropped; or None with the reason."""
+    try:
+        return path.read_bytes().decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        return None, [P.error(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+    except OSError as exc:
+        return None, [P.error(shown, f"cannot be read: {exc.strerror}")]
+
+
 def read_csv_rows(
     path: Path, shown_as: str, required: list[str], optional: list[str] = ()
 ) -> tuple[list[tuple[int, dict]], list[P.Problem]]:
@@ -75,12 +85,9 @@ def read_csv_rows(
     A file that is not UTF-8, lacks a required column, or has unexpected columns is one error and
     no rows: half-reading a table would publish half its figures.
     """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return [], [P.error(shown_as, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
-    except OSError as exc:
-        return [], [P.error(shown_as, f"cannot be read: {exc.strerror}")]
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return [], problems
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pipeline import problems as P
+from pipeline.ingest.common import read_text
 
 
 def column_letter(number: int) -> str:
@@ -65,16 +66,6 @@ class Grid:
 
     def last_column_in(self, row: int) -> int:
         return max((column for r, column in self.cells if r == row), default=0)
-
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[P.Problem]]:
-    """A text file's content, or None with the reason (worded as read_csv_rows words it)."""
-    try:
-        return path.read_bytes().decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        return None, [P.error(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
-    except OSError as exc:
-        return None, [P.error(shown, f"cannot be read: {exc.strerror}")]
 
 
 def read_csv_grid(path: Path, shown: str) -> tuple[Grid | None, list[P.Problem]]:

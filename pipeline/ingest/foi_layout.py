@@ -39,7 +39,8 @@ import yaml
 
 from pipeline import problems as P
 from pipeline.ingest import foi_cells, values
-from pipeline.ingest.foi_grid import column_number, parse_cell_ref, read_text
+from pipeline.ingest.common import read_text
+from pipeline.ingest.foi_grid import column_number, parse_cell_ref
 from pipeline.reference import Reference
 
 AXIS_KINDS = ("periods", "metrics", "ages", "parts")
