@@ -47,6 +47,12 @@ def warning(file: str, reason: str, **where) -> Problem:
     return Problem(WARNING, file, reason, **where)
 
 
+def left_out(file: str, what: str = "file", applied: str = "") -> Problem:
+    """The error that closes the report on an input excluded whole because of its errors (half a
+    table would publish half its figures). Worded to read right wherever format_report sorts it."""
+    return error(file, f"this {what} is left out of the run because of the errors reported for it{applied}; fix them and rerun")
+
+
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
 

@@ -99,7 +99,7 @@ def read_compilation(path: Path, paths: ProjectPaths, reference: Reference) -> I
             )
         )
     if P.errors(problems):
-        problems.append(P.error(shown, "this file is left out of the run because of the errors reported for it; fix them and rerun"))
+        problems.append(P.left_out(shown))
         return Ingested.empty(problems)
     digest = sha256_of(path)
     sources = [

@@ -35,8 +35,6 @@ MANIFEST_COLUMNS = ["source_id", "area", "request_ref", "responded", "url", "tit
 TABLE_SUFFIXES = (".csv", ".xlsx")
 LAYOUT_SUFFIXES = (".yaml", ".yml")
 SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-# Worded to read right wherever the report sorts it (format_report puts file-level lines first).
-LEFT_OUT = "this table is left out of the run because of the errors reported for it; fix them and rerun"
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ def read_foi_folder(folder: Path, paths: ProjectPaths, reference: Reference, onl
         table_problems.extend(check_figures(figures, reference))
         problems.extend(table_problems)
         if source is None or P.errors(table_problems):
-            problems.append(P.error(shown, LEFT_OUT))
+            problems.append(P.left_out(shown, "table"))
             continue
         claims.extend(figure.claim(reference, source_id) for figure in figures)
         source_rows.append(source_row(source, reference, found_files.table, shown))

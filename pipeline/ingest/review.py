@@ -82,7 +82,7 @@ def apply_review(claims: pd.DataFrame, paths: ProjectPaths, reference: Reference
     decisions, found = read_decisions(path, shown, claims, reference, texts)
     problems += found
     if P.errors(found):
-        problems.append(P.error(shown, "this file is left out of the run because of the errors reported for it (none of its decisions was applied); fix them and rerun"))
+        problems.append(P.left_out(shown, applied=" (none of its decisions was applied)"))
         return claims, problems
     return apply_decisions(claims, decisions, reference), problems
 
