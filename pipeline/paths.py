@@ -41,6 +41,11 @@ class ProjectPaths:
         return cls.under(os.environ.get("PIPELINE_ROOT") or DEFAULT_ROOT)
 
     @property
+    def root(self) -> Path:
+        """The project folder: the one holding data/raw/."""
+        return self.raw.parent.parent
+
+    @property
     def articles(self) -> Path:
         return self.raw / "articles"
 

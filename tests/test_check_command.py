@@ -140,7 +140,7 @@ def test_a_folder_that_is_no_kind_of_input(run_in, tmp_path):
 
 
 def test_fix_the_table_and_the_next_check_passes(project, run_in):
-    root = project.raw.parent.parent
+    root = project.root
     (project.foi / "sources.csv").write_text("source_id,area,request_ref,responded,url,title\ngwent-1,Gwent,1,2017-10-02,,\n")
     (project.foi / "gwent-1.csv").write_text("area,period,metric,value,qualifier,note\nGwent,2016/17,offences,31a,,\n")
     before = tree(root)
@@ -161,7 +161,7 @@ def test_a_raw_folder_elsewhere_is_checked_whole(project, run_in, tmp_path):
 
 
 def test_article_and_compilation_files_are_checked_by_their_own_readers(project, run_in):
-    root = project.raw.parent.parent
+    root = project.root
     (project.articles / "000_3b13a2d1c03da088.txt").write_bytes(b"caf\xe9 latin-1 bytes")
     status, lines = run_in(root, project.articles / "000_3b13a2d1c03da088.txt")
     assert status == 1 and "error: articles/000_3b13a2d1c03da088.txt: is not UTF-8 text" in lines[0]
@@ -181,7 +181,7 @@ def test_a_foi_folder_outside_the_repo_keeps_the_paths_as_given(run_in, tmp_path
 
 
 def test_check_reports_what_extraction_would_warn_of(project, run_in):
-    root = project.raw.parent.parent
+    root = project.root
     (project.articles / "no-figures.txt").write_text("The charity praised the police for their work with schools.\n", encoding="utf-8")
     with open(project.articles / "sources.csv", "a", encoding="utf-8") as manifest:
         manifest.write("no-figures,,,,\n")

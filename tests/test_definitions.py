@@ -11,7 +11,7 @@ import dagster as dg
 import pytest
 
 from pipeline.defs.automation import raw_files_changed
-from pipeline.defs.resources import ProjectPathsResource, root_of
+from pipeline.defs.resources import ProjectPathsResource
 from pipeline.definitions import defs as lazy_defs
 
 ASSETS = {
@@ -57,7 +57,7 @@ def test_job_schedule_and_sensor(defs):
 
 
 def test_sensor_requests_a_run_only_when_raw_files_change(project):
-    resources = {"paths": ProjectPathsResource(root=root_of(project))}
+    resources = {"paths": ProjectPathsResource(root=str(project.root))}
     first = raw_files_changed(dg.build_sensor_context(resources=resources))
     assert len(first.run_requests) == 1
     key = first.run_requests[0].run_key

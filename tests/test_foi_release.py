@@ -308,7 +308,7 @@ def test_the_report_names_each_bad_cell_by_file_row_and_column(blocked, monkeypa
     logged = run.user_messages(logging.ERROR)
     assert all(any(line in message for message in logged) for line in errors if located.match(line))
     # and `python -m pipeline check` prints the same errors for that project
-    monkeypatch.setenv("PIPELINE_ROOT", str(blocked.paths.raw.parent.parent))
+    monkeypatch.setenv("PIPELINE_ROOT", str(blocked.paths.root))
     assert validate.run([]) == 1
     assert error_lines(capsys.readouterr().out) == errors
 

@@ -9,7 +9,7 @@ import pytest
 from pipeline import problems as P
 from pipeline.defs import checks
 from pipeline.defs.release import refusal, release
-from pipeline.defs.resources import ProjectPathsResource, root_of
+from pipeline.defs.resources import ProjectPathsResource
 from pipeline.ingest.common import Ingested
 from pipeline.reconcile import Reconciled
 from pipeline.schemas import Quality, empty
@@ -35,7 +35,7 @@ def reconciled(tables, observations=None, problems=(), quality=None):
 
 
 def test_checks_pass_on_good_tables(tables, project):
-    paths = ProjectPathsResource(root=root_of(project))
+    paths = ProjectPathsResource(root=str(project.root))
     results = [
         checks.claims_source_known(claims=batch(tables)),
         checks.claims_area_and_metric_known(claims=batch(tables), areas=tables["areas"], metrics=tables["metrics"]),
@@ -90,7 +90,7 @@ def test_values_outside_their_units_range_fail(tables, reference, project):
     assert checks.out_of_range(frame, reference)["value"].tolist() == [-1.0, 1.5, -150.0]
     observations = tables["observations"].copy()
     observations.loc[0, "value_low"] = -5.0
-    result = checks.observations_value_in_range(observations=reconciled(tables, observations=observations), paths=ProjectPathsResource(root=root_of(project)))
+    result = checks.observations_value_in_range(observations=reconciled(tables, observations=observations), paths=ProjectPathsResource(root=str(project.root)))
     assert not result.passed
 
 
@@ -121,7 +121,7 @@ def test_release_refuses_inputs_with_errors_even_without_checks(tables, project)
     assert refusal(batch(tables), reconciled(tables, quality=empty(Quality))) is None
     context = dg.build_asset_context()
     with pytest.raises(dg.Failure, match="foi/x.csv"):
-        release(context, paths=ProjectPathsResource(root=root_of(project)), claims=claims,
+        release(context, paths=ProjectPathsResource(root=str(project.root)), claims=claims,
                 observations=reconciled(tables), areas=tables["areas"], metrics=tables["metrics"])
     assert not project.releases.exists()
 

@@ -387,7 +387,7 @@ def sample_project(project) -> ProjectPaths:
 @pytest.fixture
 def check(monkeypatch, capsys):
     def run(paths: ProjectPaths, *args) -> tuple[int, list[str]]:
-        monkeypatch.setenv("PIPELINE_ROOT", str(paths.raw.parent.parent))
+        monkeypatch.setenv("PIPELINE_ROOT", str(paths.root))
         status = validate.run([str(a) for a in args])
         return status, capsys.readouterr().out.splitlines()
 

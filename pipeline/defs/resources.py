@@ -17,11 +17,6 @@ class ProjectPathsResource(dg.ConfigurableResource):
         return ProjectPaths.under(self.root) if self.root else ProjectPaths.default()
 
 
-def root_of(paths: ProjectPaths) -> str:
-    """The project folder of ProjectPaths.under(root), for handing it to the resource."""
-    return str(paths.raw.parent.parent)
-
-
 @dg.definitions
 def resources() -> dg.Definitions:
     return dg.Definitions(

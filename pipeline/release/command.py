@@ -151,12 +151,12 @@ def load_definitions() -> dg.Definitions:
 
 def execute(paths: ProjectPaths, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
     """One run of every asset and check, reading and writing under `paths`, recorded in `instance`."""
-    from pipeline.defs.resources import ProjectPathsResource, root_of
+    from pipeline.defs.resources import ProjectPathsResource
 
     job = load_definitions().resolve_job_def(JOB)
     return job.execute_in_process(
         instance=instance,
-        resources={"paths": ProjectPathsResource(root=root_of(paths))},
+        resources={"paths": ProjectPathsResource(root=str(paths.root))},
         run_config={"loggers": {"console": {"config": {"log_level": CONSOLE_LOG_LEVEL}}}},
         raise_on_error=False,
         tags={"started_by": "python -m pipeline release"},
@@ -165,7 +165,7 @@ def execute(paths: ProjectPaths, instance: dg.DagsterInstance) -> dg.ExecuteInPr
 
 def release(paths: ProjectPaths, instance: dg.DagsterInstance, out: TextIO) -> int:
     summary = summarise(execute(paths, instance))
-    print(render(summary, Path(paths.raw).parent.parent), file=out, flush=True)
+    print(render(summary, paths.root), file=out, flush=True)
     return summary.exit_code
 
 
