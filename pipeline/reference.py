@@ -99,3 +99,14 @@ class Reference:
     def in_range(self, unit: str, value: float) -> bool:
         low, high = self.unit_ranges[unit]
         return (low is None or value >= low) and (high is None or value <= high)
+
+    def describe_range(self, unit: str) -> str:
+        """A unit's range in words: "at least 0", "from 0 to 1", "at most 10" or "any value"."""
+        low, high = self.unit_ranges[unit]
+        if low is None and high is None:
+            return "any value"
+        if high is None:
+            return f"at least {low:g}"
+        if low is None:
+            return f"at most {high:g}"
+        return f"from {low:g} to {high:g}"

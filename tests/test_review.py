@@ -296,8 +296,8 @@ def test_unknown_fields_are_reported_like_any_tables(tmp_path, reference, claims
 
 @pytest.mark.parametrize("row, column, words", [
     ("{c},,correct,,,,-5,,,Fix,Ann Lee,", "value", "negative count -5 for offences"),
-    ("{c},,correct,,,offences_online_flagged_share,,,,Fix,Ann Lee,", "metric", "1200 is outside the range of proportion (0 to 1)"),
-    (f",{SOURCE},add,Essex,2016/17,offences_online_flagged_share,5,,one in 20,Missed,Ann Lee,", "value", "5 is outside the range of proportion (0 to 1)"),
+    ("{c},,correct,,,offences_online_flagged_share,,,,Fix,Ann Lee,", "metric", "1200 is outside the range of proportion (from 0 to 1)"),
+    (f",{SOURCE},add,Essex,2016/17,offences_online_flagged_share,5,,one in 20,Missed,Ann Lee,", "value", "5 is outside the range of proportion (from 0 to 1)"),
 ])
 def test_a_value_outside_its_units_range(tmp_path, reference, claims, row, column, words):
     _, problems = review(tmp_path, reference, claims, row.replace("{c}", cid("1,200")))

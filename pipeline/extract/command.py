@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from pipeline import problems as P
 from pipeline.ingest.articles import Article, claims_from_articles, read_article_file, read_manifest
 from pipeline.ingest.common import CLAIM_COLUMNS
 from pipeline.reference import Reference
@@ -34,7 +35,7 @@ def run(paths: list[str], output_format: str, out: TextIO | None = None, err: Te
         for problem in problems:
             print(problem, file=err)
         if text is None:
-            if any(p.severity == "error" for p in problems):
+            if P.errors(problems):
                 return 1
             continue  # an empty file: warned, nothing to read
         articles.append(Article(path.stem, path, given, text, published=_published(path)))

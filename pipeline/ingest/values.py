@@ -60,11 +60,9 @@ def check_range(reference: Reference, metric: str, value: float) -> str | None:
     unit = reference.metric_units[metric]
     if reference.in_range(unit, value):
         return None
-    low, high = reference.unit_ranges[unit]
     if unit == "count" and value < 0:
         return f"negative count {value:g} for {metric}"
-    bounds = f"{'' if low is None else f'{low:g}'} to {'' if high is None else f'{high:g}'}".strip()
-    return f"{value:g} is outside the range of {unit} ({bounds}) for {metric}"
+    return f"{value:g} is outside the range of {unit} ({reference.describe_range(unit)}) for {metric}"
 
 
 def row_evidence(cells: dict[str, str], qualifier: str) -> str:

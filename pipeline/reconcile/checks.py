@@ -278,16 +278,9 @@ def check_values_in_range(claims: pd.DataFrame, reference: Reference) -> list[Fi
     for row in usable(claims).itertuples(index=False):
         if row.unit not in reference.unit_ranges or reference.in_range(row.unit, float(row.value)):
             continue
-        low, high = reference.unit_ranges[row.unit]
-        if high is None:
-            allowed = f"at least {fmt(low)}"
-        elif low is None:
-            allowed = f"at most {fmt(high)}"
-        else:
-            allowed = f"from {fmt(low)} to {fmt(high)}"
         findings.append(Finding(
             check="value_in_range", area_id=row.area_id, period=row.period, metric=row.metric,
-            values=f"{row.metric}={fmt(float(row.value))}", expected=f"a {row.unit} {allowed}",
+            values=f"{row.metric}={fmt(float(row.value))}", expected=f"a {row.unit} {reference.describe_range(row.unit)}",
             result=ERROR, sources=(row.source_id,),
             detail=f"impossible: {fmt(float(row.value))} is outside the range of a {row.unit} (claim {row.claim_id})",
             claim_ids=(row.claim_id,), blamed=(row.claim_id,),
