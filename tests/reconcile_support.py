@@ -20,7 +20,7 @@ def claim(reference, source_id, area_id, period, metric, value, qualifier="exact
         claim_id=claim_id or f"{source_id}:{area_id}:{period}:{metric}:{number}",
         source_id=source_id, source_type=source_type, area_id=area_id, period=period, metric=metric,
         value=value, qualifier=qualifier, evidence=f"{metric} {value}", locator=f"{number}-{number + 4}",
-        rule="test",
+        rule="test", status=status,
     )
 
 

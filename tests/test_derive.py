@@ -63,7 +63,7 @@ def test_nothing_is_derived_from_an_unresolved_conflict(reference):
 
 
 def test_nothing_is_derived_where_a_force_suppressed_the_figure(reference):
-    suppressed = {**claim(reference, "foi-avon", AVON, "2016/17", "offences_online_flagged", None, source_type="foi_table"), "status": "suppressed"}
+    suppressed = claim(reference, "foi-avon", AVON, "2016/17", "offences_online_flagged", None, source_type="foi_table", status="suppressed")
     rows = [claim(reference, "a", AVON, "2016/17", "offences", 1483), claim(reference, "a", AVON, "2016/17", "offences_online_flagged_share", 0.05), suppressed]
     assert not has_observation(run(reference, rows), AVON, "2016/17", "offences_online_flagged")
 

@@ -101,8 +101,8 @@ def test_a_rounded_and_a_precise_percentage_agree_and_the_precise_one_is_publish
 def test_only_ok_claims_with_a_value_feed_observations(reference):
     rows = [
         claim(reference, "article-a", *GWENT, 314),
-        {**claim(reference, "article-b", *GWENT, 999), "status": "needs_review"},
-        {**claim(reference, "foi-gwent", *GWENT, None, source_type="foi_table"), "status": "suppressed"},
+        claim(reference, "article-b", *GWENT, 999, status="needs_review"),
+        claim(reference, "foi-gwent", *GWENT, None, source_type="foi_table", status="suppressed"),
     ]
     result = run(reference, rows)
     gwent = observation(result, *GWENT)
