@@ -6,8 +6,8 @@ DAGSTER_HOME configured by the repo's dagster.yaml, entered the way `make releas
 
 from __future__ import annotations
 
-import csv
 import io
+import pickle
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,15 +20,6 @@ from pipeline.paths import ProjectPaths
 from pipeline.release.command import release as release_command
 
 VERSION_FOLDER = "1.0.0"
-
-
-def copy_project(root: Path) -> ProjectPaths:
-    """The repo's data/ (raw inputs, reference, release.yaml) under root, without any built release."""
-    for part in ("raw", "reference"):
-        shutil.copytree(REPO / "data" / part, root / "data" / part)
-    shutil.copy(REPO / "data" / "release.yaml", root / "data" / "release.yaml")
-    (root / "data" / "processed").mkdir(parents=True)
-    return ProjectPaths.under(root)
 
 
 @contextmanager
@@ -60,6 +51,10 @@ class Run:
     def release(self) -> Path:
         return self.paths.releases / VERSION_FOLDER
 
+    def stored(self, asset: str):
+        """An asset's value as the run stored it (the filesystem IO manager's pickle)."""
+        return pickle.loads((self.home / ".dagster" / "storage" / asset).read_bytes())
+
     def materialized(self) -> set[str]:
         return {
             entry.dagster_event.asset_key.to_user_string()
@@ -76,8 +71,3 @@ class Run:
             if event is not None and event.event_type_value == "ASSET_MATERIALIZATION" and event.asset_key.to_user_string() == asset:
                 return event.event_specific_data.materialization.metadata
         raise KeyError(asset)
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))

@@ -5,24 +5,22 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from pipeline import problems as P
 from pipeline.ingest.foi import read_foi, read_foi_folder
 from pipeline.paths import ProjectPaths
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, read_rows, write_foi_folder
 
 GOOD = FIXTURES / "foi" / "good"
 BROKEN = FIXTURES / "foi" / "broken"
-MANIFEST_HEADER = "source_id,area,request_ref,responded,url,title\n"
 TABLE = "area,period,metric,value,qualifier,note\nGwent,2016/17,offences,314,,\n"
 
 
 def folder_with(project: ProjectPaths, reference, manifest_rows: str, files: dict[str, str]):
     """The project's data/raw/foi/ with these sources.csv rows and files, read."""
-    project.foi.mkdir(parents=True, exist_ok=True)
-    (project.foi / "sources.csv").write_text(MANIFEST_HEADER + manifest_rows)
-    for name, text in files.items():
-        (project.foi / name).write_text(text)
+    write_foi_folder(project.foi, manifest_rows, files)
     return read_foi(project, reference)
 
 
@@ -32,8 +30,9 @@ def report(batch) -> str:
 
 def test_the_repos_own_foi_folder_holds_only_real_sources_and_reads_clean(reference):
     batch = read_foi(ProjectPaths.under(REPO), reference)
-    assert batch.problems == [] and batch.claims.empty
-    assert (REPO / "data" / "raw" / "foi" / "sources.csv").read_text() == MANIFEST_HEADER
+    assert P.errors(batch.problems) == []
+    fixture_ids = {row["source_id"] for folder in (GOOD, BROKEN) for row in read_rows(folder / "sources.csv")}
+    assert not set(batch.sources["source_id"]) & fixture_ids, "a test fixture was copied into data/raw/foi/"
 
 
 def test_no_foi_folder_is_not_a_problem(tmp_path, reference):
@@ -99,17 +98,6 @@ def test_only_the_named_tables_are_checked(reference):
     assert {p.row for p in batch.problems if p.file.endswith("sources.csv")} == {7}, "other rows' problems are not reported"
 
 
-def test_a_row_without_its_file(project, reference):
-    batch = folder_with(project, reference, "gwent-1,Gwent,,,,\n", {})
-    assert "error: foi/sources.csv:2:source_id: names table gwent-1, but there is no gwent-1.csv or gwent-1.xlsx beside it (value 'gwent-1')" in report(batch)
-
-
-def test_a_file_without_its_row(project, reference):
-    batch = folder_with(project, reference, "", {"gwent-1.csv": TABLE})
-    assert "error: foi/gwent-1.csv: has no row in foi/sources.csv" in report(batch)
-    assert batch.claims.empty
-
-
 def test_a_missing_sources_csv(project, reference):
     project.foi.mkdir(parents=True, exist_ok=True)
     (project.foi / "sources.csv").unlink()
@@ -126,36 +114,32 @@ def test_a_broken_sources_row_leaves_its_table_out_and_says_why(project, referen
     assert list(batch.sources["source_id"]) == ["gwent-2"]
 
 
-def test_a_duplicate_source_id_leaves_its_table_out(project, reference):
-    batch = folder_with(project, reference, "gwent-1,Gwent,,,,\ngwent-1,Gwent,,,,\n", {"gwent-1.csv": TABLE})
-    assert "foi/sources.csv:3:source_id: duplicate source_id (first on line 2)" in report(batch)
+# Folders whose sources.csv rows and files do not fit together: (rows, files, lines the report holds).
+MISFITS = {
+    "a_row_without_its_file": ("gwent-1,Gwent,,,,\n", {}, [
+        "error: foi/sources.csv:2:source_id: names table gwent-1, but there is no gwent-1.csv or gwent-1.xlsx beside it (value 'gwent-1')"]),
+    "a_file_without_its_row": ("", {"gwent-1.csv": TABLE}, ["error: foi/gwent-1.csv: has no row in foi/sources.csv"]),
+    "a_duplicate_source_id": ("gwent-1,Gwent,,,,\ngwent-1,Gwent,,,,\n", {"gwent-1.csv": TABLE}, [
+        "foi/sources.csv:3:source_id: duplicate source_id (first on line 2)"]),
+    "an_xlsx_without_its_layout_and_a_layout_without_its_table": (
+        "t,Gwent,,,,\n", {"t.xlsx": "not really a workbook", "u.yaml": "tables: []\n"}, [
+            "error: foi/t.xlsx: is an XLSX table without its layout description t.yaml beside it",
+            "error: foi/u.yaml: describes a table u.csv or u.xlsx, which does not exist"]),
+    "two_tables_for_one_source_id": ("t,Gwent,,,,\n", {"t.csv": TABLE, "t.xlsx": "x", "t.yaml": "tables: []\n"}, [
+        "error: foi/t: has several tables (t.csv, t.xlsx); keep one per source id"]),
+    "an_unreadable_workbook": ("t,Gwent,,,,\n", {"t.xlsx": "not really a workbook", "t.yaml": "tables:\n  - lines: A\n    metric: offences\n"}, [
+        "error: foi/t.xlsx: cannot be read as an XLSX workbook"]),
+    "other_files": ("", {"old.xls": "x", "notes.docx": "x"}, [
+        "error: foi/old.xls: .xls files cannot be read: save the table as .xlsx or .csv",
+        "warning: foi/notes.docx: is not an FOI table, layout or sources.csv; it was ignored"]),
+    "a_file_name_that_cannot_be_a_source_id": ("", {"gwent 2017.csv": TABLE}, ["is not a usable source id"]),
+}
+
+
+@pytest.mark.parametrize("manifest_rows, files, expected", MISFITS.values(), ids=MISFITS.keys())
+def test_a_misfit_is_reported_and_gives_no_claim(project, reference, manifest_rows, files, expected):
+    batch = folder_with(project, reference, manifest_rows, files)
+    text = report(batch)
+    for line in expected:
+        assert line in text
     assert batch.claims.empty
-
-
-def test_an_xlsx_without_its_layout_and_a_layout_without_its_table(project, reference):
-    batch = folder_with(project, reference, "t,Gwent,,,,\n", {"t.xlsx": "not really a workbook", "u.yaml": "tables: []\n"})
-    text = report(batch)
-    assert "error: foi/t.xlsx: is an XLSX table without its layout description t.yaml beside it" in text
-    assert "error: foi/u.yaml: describes a table u.csv or u.xlsx, which does not exist" in text
-
-
-def test_two_tables_for_one_source_id(project, reference):
-    batch = folder_with(project, reference, "t,Gwent,,,,\n", {"t.csv": TABLE, "t.xlsx": "x", "t.yaml": "tables: []\n"})
-    assert "error: foi/t: has several tables (t.csv, t.xlsx); keep one per source id" in report(batch)
-
-
-def test_an_unreadable_workbook_is_an_error(project, reference):
-    batch = folder_with(project, reference, "t,Gwent,,,,\n", {"t.xlsx": "not really a workbook", "t.yaml": "tables:\n  - lines: A\n    metric: offences\n"})
-    assert "error: foi/t.xlsx: cannot be read as an XLSX workbook" in report(batch)
-
-
-def test_other_files_are_reported(project, reference):
-    batch = folder_with(project, reference, "", {"old.xls": "x", "notes.docx": "x"})
-    text = report(batch)
-    assert "error: foi/old.xls: .xls files cannot be read: save the table as .xlsx or .csv" in text
-    assert "warning: foi/notes.docx: is not an FOI table, layout or sources.csv; it was ignored" in text
-
-
-def test_a_file_name_that_cannot_be_a_source_id(project, reference):
-    batch = folder_with(project, reference, "", {"gwent 2017.csv": TABLE})
-    assert "is not a usable source id" in report(batch)

@@ -9,14 +9,14 @@ from pipeline import problems as P
 from pipeline.ingest.foi import read_foi_folder
 from pipeline.paths import ProjectPaths
 
+from conftest import write_foi_folder
+
 HEADER = "area,period,metric,value,qualifier,note\n"
 
 
 def read_table(tmp_path, reference, body: str, *, area: str = "Gwent", header: str = HEADER):
     paths = ProjectPaths.under(tmp_path)
-    paths.foi.mkdir(parents=True, exist_ok=True)
-    (paths.foi / "sources.csv").write_text(f"source_id,area,request_ref,responded,url,title\ngwent-1,{area},FOI 1,2017-10-02,https://example.org/1,Title\n")
-    (paths.foi / "gwent-1.csv").write_text(header + body)
+    write_foi_folder(paths.foi, f"gwent-1,{area},FOI 1,2017-10-02,https://example.org/1,Title\n", {"gwent-1.csv": header + body})
     return read_foi_folder(paths.foi, paths, reference)
 
 

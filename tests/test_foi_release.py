@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -22,10 +21,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES
-from pipeline import validate
+from conftest import FIXTURES, copy_project, read_rows
 from pipeline.paths import ProjectPaths
-from pipeline_runs import Run, copy_project, dagster_home, read_rows
+from pipeline_runs import Run, dagster_home
 
 GOOD = FIXTURES / "foi" / "good"
 BROKEN = FIXTURES / "foi" / "broken"
@@ -182,6 +180,7 @@ def test_claims_hold_every_foi_figure_with_its_locator(published, release_tables
 def test_every_foi_locator_points_at_the_cells_that_state_its_value(release_tables):
     """Read each locator back from the fixture file: its cells hold the value (summed for age bands)."""
     foi = [c for c in release_tables["claims"] if c["source_type"] == "foi_table"]
+    assert len(foi) == FOI_CLAIMS_IN_GOOD
     for claim in foi:
         cells = cells_at(claim["locator"])
         if claim["value"] == "":
@@ -260,11 +259,6 @@ class Blocked:
         releases = self.paths.releases
         self.release_files = sorted(p.relative_to(releases).as_posix() for p in releases.rglob("*")) if releases.exists() else []
 
-    def stored(self, asset: str):
-        """The value the run stored for an asset (the filesystem IO manager pickles it)."""
-        return pickle.loads((self.home / ".dagster" / "storage" / asset).read_bytes())
-
-
 @pytest.fixture(scope="module")
 def blocked(tmp_path_factory) -> Blocked:
     return Blocked(tmp_path_factory.mktemp("foi_blocked"))
@@ -283,7 +277,7 @@ def test_a_broken_table_fails_the_run_and_no_release_is_written(blocked):
     assert "inputs_valid on observations" in run.output and "no release written" in run.output
 
 
-def test_the_report_names_each_bad_cell_by_file_row_and_column(blocked, monkeypatch, capsys):
+def test_the_report_names_each_bad_cell_by_file_row_and_column(blocked, run_check):
     run = blocked.run
     errors = error_lines(run.output)
     for expected in [
@@ -308,21 +302,20 @@ def test_the_report_names_each_bad_cell_by_file_row_and_column(blocked, monkeypa
     logged = run.user_messages(logging.ERROR)
     assert all(any(line in message for message in logged) for line in errors if located.match(line))
     # and `python -m pipeline check` prints the same errors for that project
-    monkeypatch.setenv("PIPELINE_ROOT", str(blocked.paths.root))
-    assert validate.run([]) == 1
-    assert error_lines(capsys.readouterr().out) == errors
+    status, lines = run_check(blocked.paths.root)
+    assert status == 1 and error_lines("\n".join(lines)) == errors
 
 
 def test_other_inputs_still_reach_claims_and_observations(blocked):
     run = blocked.run
     assert {"article_claims", "compilation_claims", "foi_claims", "claims", "observations"} <= run.materialized()
     assert run.materialization_metadata("foi_claims")["dagster/row_count"].value == FOI_CLAIMS_IN_GOOD
-    claims = blocked.stored("claims")
+    claims = blocked.run.stored("claims")
     sources = set(claims.sources["source_id"])
     assert set(GOOD_IDS) <= sources and not sources & set(BROKEN_IDS)
     assert not set(claims.claims["source_id"]) & set(BROKEN_IDS)
     assert {"article", "compilation", "foi_table"} <= set(claims.claims["source_type"])
-    observations = blocked.stored("observations").observations.set_index(["area_id", "period", "metric"])
+    observations = blocked.run.stored("observations").observations.set_index(["area_id", "period", "metric"])
     for key, (foi_value, _) in OUTRANKED.items():
         assert observations.loc[key, "value"] == foi_value
     assert not (observations.index.get_level_values("area_id") == "kent").any()  # nothing from the broken long template

@@ -19,7 +19,7 @@ from pipeline.ingest.foi import read_foi_folder
 from pipeline.paths import ProjectPaths
 from pipeline.schemas import Claims, Sources
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, FOI_MANIFEST_HEADER, REPO, write_foi_folder
 
 GOOD = FIXTURES / "foi" / "good"
 
@@ -37,13 +37,8 @@ def claim(batch, claim_id):
 
 def write_folder(tmp_path: Path, source_id: str, area: str, files: dict[str, str | bytes]) -> Path:
     """A data/raw/foi/ under tmp_path with one sources.csv row and these files."""
-    folder = ProjectPaths.under(tmp_path).foi
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "sources.csv").write_text(f"source_id,area,request_ref,responded,url,title\n{source_id},{area},REF,2020-01-01,,\n")
-    for name, content in files.items():
-        path = folder / name
-        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(textwrap.dedent(content).lstrip())
-    return folder
+    files = {name: c if isinstance(c, bytes) else textwrap.dedent(c).lstrip() for name, c in files.items()}
+    return write_foi_folder(ProjectPaths.under(tmp_path).foi, f"{source_id},{area},REF,2020-01-01,,\n", files)
 
 
 def read(tmp_path, reference, source_id, area, files):
@@ -176,49 +171,40 @@ def test_a_cross_tab_that_fits_gives_the_total_and_summed_bands(tmp_path, refere
     assert values == {"offences": 90, "offences_victim_aged_4_and_under": 15, "offences_victim_aged_10_and_under": 40}
 
 
-def test_a_row_the_layout_does_not_account_for_is_an_error_not_a_part(tmp_path, reference):
-    layout = CROSS_TAB_LAYOUT.replace(', skip: ["Sum:"]', "")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": CROSS_TAB, "t.yaml": layout})
-    assert "foi/t.csv:5:A: label 'Sum:' is not a part the layout names" in errors_text(batch)
-    assert batch.claims.empty
+# Cross tabs that do not fit their layout: (table edit, layout edit, the error reported). Each
+# edit is a (old, new) replacement in CROSS_TAB / CROSS_TAB_LAYOUT, or None.
+CROSS_TAB_MISFITS = {
+    "a_row_the_layout_does_not_account_for_is_an_error_not_a_part": (
+        None, (', skip: ["Sum:"]', ""), "foi/t.csv:5:A: label 'Sum:' is not a part the layout names"),
+    "a_sum_row_named_as_the_total_is_caught": (
+        ("    Total,15,25,50,90\n", ""), ('total: Total, skip: ["Sum:"]', 'total: "Sum:"'),
+        "foi/t.csv:4:C: the total equals the sum of the parts shown (20) although 1 part(s) are suppressed"),
+    "a_total_smaller_than_its_parts": (
+        ("Total,15,25,50,90", "Total,14,25,50,90"), None, "foi/t.csv:4:B: the total 14 is smaller than the sum of its parts (15)"),
+    "an_unknown_band": (("11-17", "Teenagers"), None, "foi/t.csv:1:D: unknown age band 'Teenagers'"),
+    "overlapping_bands": (("11-17", "0-10"), None, "foi/t.yaml:4: table 1: age bands '0-4' and '0-10' overlap"),
+    "a_header_not_found": (
+        None, ("header_row: 1", "header_row: Sex"), "foi/t.yaml:4: table 1: header not found: no cell in column A of foi/t.csv reads 'Sex'"),
+    "a_label_the_layout_names_is_missing_from_the_table": (
+        None, ("labels: [Female, Male]", "labels: [Female, Male, Unknown]"), "the layout names row 'Unknown', which the table does not have"),
+    "an_age_table_must_break_down_offences": (
+        None, ("metric: offences", "metric: offences_online_flagged"),
+        "age bands break down offences, but this table's figures are offences_online_flagged"),
+}
 
 
-def test_a_sum_row_named_as_the_total_is_caught(tmp_path, reference):
-    table = CROSS_TAB.replace("    Total,15,25,50,90\n", "")
-    layout = CROSS_TAB_LAYOUT.replace('total: Total, skip: ["Sum:"]', 'total: "Sum:"')
+@pytest.mark.parametrize("table_edit, layout_edit, expected", CROSS_TAB_MISFITS.values(), ids=CROSS_TAB_MISFITS.keys())
+def test_a_cross_tab_that_does_not_fit_its_layout_is_an_error_and_gives_no_claim(tmp_path, reference, table_edit, layout_edit, expected):
+    table = CROSS_TAB.replace(*table_edit) if table_edit else CROSS_TAB
+    layout = CROSS_TAB_LAYOUT.replace(*layout_edit) if layout_edit else CROSS_TAB_LAYOUT
+    assert all(edit is None or edit[0] in text for edit, text in ((table_edit, CROSS_TAB), (layout_edit, CROSS_TAB_LAYOUT)))
     batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": layout})
-    assert "foi/t.csv:4:C: the total equals the sum of the parts shown (20) although 1 part(s) are suppressed" in errors_text(batch)
+    assert expected in errors_text(batch)
     assert batch.claims.empty
 
 
-def test_a_total_smaller_than_its_parts_is_an_error(tmp_path, reference):
-    table = CROSS_TAB.replace("Total,15,25,50,90", "Total,14,25,50,90")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": CROSS_TAB_LAYOUT})
-    assert "foi/t.csv:4:B: the total 14 is smaller than the sum of its parts (15)" in errors_text(batch)
-
-
-def test_an_unknown_band_is_an_error(tmp_path, reference):
-    table = CROSS_TAB.replace("11-17", "Teenagers")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": CROSS_TAB_LAYOUT})
-    assert "foi/t.csv:1:D: unknown age band 'Teenagers'" in errors_text(batch)
-
-
-def test_overlapping_bands_are_an_error(tmp_path, reference):
-    table = CROSS_TAB.replace("11-17", "0-10")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": CROSS_TAB_LAYOUT})
-    assert "overlap" in errors_text(batch)
-
-
-def test_a_header_not_found_is_an_error(tmp_path, reference):
-    layout = CROSS_TAB_LAYOUT.replace("header_row: 1", "header_row: Sex")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": CROSS_TAB, "t.yaml": layout})
-    assert "foi/t.yaml:4: table 1: header not found: no cell in column A of foi/t.csv reads 'Sex'" in errors_text(batch)
-
-
-def test_labels_the_layout_names_must_be_in_the_table(tmp_path, reference):
-    layout = CROSS_TAB_LAYOUT.replace("labels: [Female, Male]", "labels: [Female, Male, Unknown]")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": CROSS_TAB, "t.yaml": layout})
-    assert "the layout names row 'Unknown', which the table does not have" in errors_text(batch)
+# A table of years down the side and one metric column.
+YEARS_LAYOUT = "tables:\n  - header_row: 1\n    rows: periods\n    columns: {kind: metrics, labels: {Offences: offences}}\n"
 
 
 def test_a_missing_sheet_is_an_error(tmp_path, reference):
@@ -238,29 +224,21 @@ def test_a_formula_without_a_saved_value_is_an_error_not_a_blank(tmp_path, refer
         sheet.append(row)
     path = tmp_path / "book.xlsx"
     book.save(path)
-    layout = "blank: zero\ntables:\n  - header_row: 1\n    rows: periods\n    columns: {kind: metrics, labels: {Offences: offences}}\n"
+    layout = "blank: zero\n" + YEARS_LAYOUT
     batch = read(tmp_path, reference, "t", "Kent", {"t.xlsx": path.read_bytes(), "t.yaml": layout})
     assert "foi/t.xlsx#Sheet:3:B: holds a formula with no saved value" in errors_text(batch)
 
 
 def test_a_percentage_in_a_count_column_is_an_error(tmp_path, reference):
     table = "Year,Offences\n2016/17,5%\n"
-    layout = "tables:\n  - header_row: 1\n    rows: periods\n    columns: {kind: metrics, labels: {Offences: offences}}\n"
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": layout})
+    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": YEARS_LAYOUT})
     assert "foi/t.csv:2:B: a percentage where offences is a count" in errors_text(batch)
 
 
 def test_a_label_that_is_not_a_year_on_a_periods_axis_is_an_error(tmp_path, reference):
     table = "Year,Offences\n2016/17,5\nTotal,5\n"
-    layout = "tables:\n  - header_row: 1\n    rows: periods\n    columns: {kind: metrics, labels: {Offences: offences}}\n"
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": layout})
+    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": table, "t.yaml": YEARS_LAYOUT})
     assert "foi/t.csv:3:A: 'Total' is not a financial year" in errors_text(batch)
-
-
-def test_an_age_table_must_break_down_offences(tmp_path, reference):
-    layout = CROSS_TAB_LAYOUT.replace("metric: offences", "metric: offences_online_flagged")
-    batch = read(tmp_path, reference, "t", "Kent", {"t.csv": CROSS_TAB, "t.yaml": layout})
-    assert "age bands break down offences, but this table's figures are offences_online_flagged" in errors_text(batch)
 
 
 def test_a_breakdown_without_its_total_gives_no_claim_and_says_so(tmp_path, reference):
@@ -297,7 +275,7 @@ def test_copying_a_fixture_layout_keeps_its_claims(tmp_path, reference):
     """A maintainer's workflow: drop the table and its layout into a folder with a sources.csv row."""
     for name in ("cleveland-432-25.csv", "cleveland-432-25.yaml"):
         shutil.copy(GOOD / name, tmp_path / name)
-    (tmp_path / "sources.csv").write_text("source_id,area,request_ref,responded,url,title\ncleveland-432-25,Cleveland,432-25,2025-02-11,,\n")
+    (tmp_path / "sources.csv").write_text(FOI_MANIFEST_HEADER + "cleveland-432-25,Cleveland,432-25,2025-02-11,,\n")
     batch = read_foi_folder(tmp_path, ProjectPaths.under(tmp_path), reference)
     assert batch.claims["locator"].str.startswith(f"{tmp_path.as_posix()}/cleveland-432-25.csv:").all()
     assert len(batch.claims) == 3 and errors_text(batch) == ""

@@ -15,14 +15,12 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from conftest import FIXTURES, REPO
-from pipeline import problems as P
-from pipeline.defs import core
+from conftest import FIXTURES, REPO, add_article, copy_project, read_rows
 from pipeline.financial_year import parse_financial_year
 from pipeline.ingest import articles
 from pipeline.ingest.compilation import source_id_for_url
 from pipeline.paths import ProjectPaths
-from pipeline_runs import VERSION_FOLDER, Run, copy_project, read_rows
+from pipeline_runs import VERSION_FOLDER, Run
 
 
 @pytest.fixture(scope="module")
@@ -124,14 +122,6 @@ def test_changed_data_with_an_unchanged_version_fails_with_a_clear_message(built
     assert [p.name for p in paths.releases.iterdir()] == [VERSION_FOLDER]
 
 
-def add_article(paths: ProjectPaths, source_id: str, content: bytes | None, *, listed: bool = True) -> None:
-    if content is not None:
-        (paths.articles / f"{source_id}.txt").write_bytes(content)
-    if listed:
-        with open(paths.articles / "sources.csv", "a", encoding="utf-8") as handle:
-            handle.write(f"{source_id},,,,\n")
-
-
 def test_bad_inputs_are_reported_by_file_and_block_only_the_release(tmp_path):
     paths = copy_project(tmp_path / "project")
     add_article(paths, "empty_article", b"")
@@ -211,24 +201,6 @@ def test_a_fixture_with_an_impossible_subset_blocks_the_release_naming_sources_a
     errors = [line for line in run.output.splitlines() if "error:" in line and "offences_victim_under_1" in line]
     assert errors, run.output
     assert any("500" in line and "314" in line and "example-org" in line for line in errors), errors
-    assert not paths.releases.exists() or not any(paths.releases.iterdir())
-    assert "observations" in run.materialized()
-
-
-def test_impossible_data_found_by_reconciliation_blocks_the_release(tmp_path, monkeypatch):
-    real = core.reconcile
-
-    def with_impossible_subset(claims, sources, reference):
-        result = real(claims, sources, reference)
-        result.problems.append(P.error("quality", "offences_victim_under_1 (500) is above offences (314) for gwent 2016/17"))
-        return result
-
-    monkeypatch.setattr(core, "reconcile", with_impossible_subset)
-    paths = copy_project(tmp_path / "project")
-    run = Run(paths, tmp_path / "home")
-    assert run.exit_code == 1
-    assert "reconciliation_valid on observations" in run.output
-    assert "error: quality: offences_victim_under_1 (500) is above offences (314)" in run.output
     assert not paths.releases.exists() or not any(paths.releases.iterdir())
     assert "observations" in run.materialized()
 

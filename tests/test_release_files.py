@@ -13,17 +13,13 @@ from hypothesis import given, strategies as st
 
 from pipeline.release import files
 from pipeline.release.tables import TABLES_BY_NAME, column_kind, prepare
+from conftest import read_rows
 from release_samples import FORMULA, sample_tables
 
 
 @pytest.fixture(scope="module")
 def tables(reference):
     return {name: prepare(TABLES_BY_NAME[name], frame) for name, frame in sample_tables(reference).items()}
-
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 @pytest.mark.parametrize(
@@ -59,7 +55,7 @@ def test_csv_is_utf8_without_bom_with_crlf_and_contract_columns(tables, tmp_path
     assert b"\n" not in raw.replace(b"\r\n", b"")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert rows[0] == spec.columns
-    gwent = next(row for row in read_csv(path) if row["area_id"] == "gwent" and row["metric"] == "offences" and row["period"] == "2016/17")
+    gwent = next(row for row in read_rows(path) if row["area_id"] == "gwent" and row["metric"] == "offences" and row["period"] == "2016/17")
     assert gwent["value"] == "314"  # not 314.0
     assert gwent["period_start"] == "2016-04-01"
     assert gwent["n_sources"] == "1"
@@ -69,7 +65,7 @@ def test_rows_are_sorted_by_key(tables, tmp_path):
     spec = TABLES_BY_NAME["observations"]
     shuffled = tables["observations"].sample(frac=1, random_state=3)
     files.write_csv(spec, prepare(spec, shuffled), tmp_path / "a.csv")
-    keys = [(r["area_id"], r["period"], r["metric"]) for r in read_csv(tmp_path / "a.csv")]
+    keys = [(r["area_id"], r["period"], r["metric"]) for r in read_rows(tmp_path / "a.csv")]
     assert keys == sorted(keys)
     assert len(keys) == len(set(keys))
 
@@ -78,16 +74,16 @@ def test_formulas_are_neutralised_in_free_text_only(tables, tmp_path):
     files.write_csv(TABLES_BY_NAME["claims"], tables["claims"], tmp_path / "claims.csv")
     files.write_csv(TABLES_BY_NAME["sources"], tables["sources"], tmp_path / "sources.csv")
     files.write_csv(TABLES_BY_NAME["quality"], tables["quality"], tmp_path / "quality.csv")
-    claims = {row["claim_id"]: row for row in read_csv(tmp_path / "claims.csv")}
+    claims = {row["claim_id"]: row for row in read_rows(tmp_path / "claims.csv")}
     assert claims["art-1:10-20"]["evidence"].startswith("'" + FORMULA)
     assert claims["art-1:30-32"]["evidence"] == "'-9 per cent on the year before"
     assert claims["art-1:30-32"]["note"] == "'+ a note"
     assert claims["art-1:30-32"]["value"] == "-9"  # a number is never touched
-    sources = {row["source_id"]: row for row in read_csv(tmp_path / "sources.csv")}
+    sources = {row["source_id"]: row for row in read_rows(tmp_path / "sources.csv")}
     assert sources["art-1"]["title"] == "'" + FORMULA
     assert sources["art-1"]["publisher"] == "'@newsroom"
     assert sources["art-1"]["source_id"] == "art-1"
-    quality = read_csv(tmp_path / "quality.csv")[0]
+    quality = read_rows(tmp_path / "quality.csv")[0]
     assert quality["detail"] == "'-9 agrees with the counts"
 
 

@@ -32,17 +32,22 @@ def tables(reference):
     return sample_tables(reference)
 
 
+@pytest.fixture(scope="module")
+def published(reference, tmp_path_factory):
+    """One release of the sample tables, for the tests that only read it."""
+    return publish(sample_tables(reference), sample_config(), tmp_path_factory.mktemp("published"))
+
+
 def snapshot(folder):
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def test_release_folder_holds_every_file(tables, tmp_path):
-    outcome = publish(tables, sample_config(), tmp_path)
-    assert outcome.status == WRITTEN
-    assert outcome.path == tmp_path / "1.0.0"
-    assert sorted(p.name for p in outcome.path.iterdir()) == EXPECTED_FILES
-    assert list(tmp_path.iterdir()) == [outcome.path]  # no temporary folder left
-    assert outcome.rows["claims"] == len(tables["claims"])
+def test_release_folder_holds_every_file(published, tables):
+    assert published.status == WRITTEN
+    assert published.path.name == "1.0.0"
+    assert sorted(p.name for p in published.path.iterdir()) == EXPECTED_FILES
+    assert list(published.path.parent.iterdir()) == [published.path]  # no temporary folder left
+    assert published.rows["claims"] == len(tables["claims"])
 
 
 def test_two_builds_are_byte_identical_whatever_the_row_order(tables, tmp_path):
@@ -54,15 +59,14 @@ def test_two_builds_are_byte_identical_whatever_the_row_order(tables, tmp_path):
     assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
 
 
-def test_datapackage_validates_with_frictionless(tables, tmp_path):
-    outcome = publish(tables, sample_config(), tmp_path)
-    report = frictionless.validate(str(outcome.path / "datapackage.json"))
+def test_datapackage_validates_with_frictionless(published):
+    report = frictionless.validate(str(published.path / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert {task.name for task in report.tasks} == set(TABLE_NAMES) | {f"{name}-parquet" for name in TABLE_NAMES}
 
 
-def test_datapackage_describes_the_files(tables, tmp_path):
-    folder = publish(tables, sample_config(), tmp_path).path
+def test_datapackage_describes_the_files(published):
+    folder = published.path
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert package["version"] == "1.0.0"
     assert package["name"] == "test-package"
@@ -94,8 +98,8 @@ def test_datapackage_describes_the_files(tables, tmp_path):
     assert published["type"] == "date"
 
 
-def test_sha256sums_covers_every_other_file(tables, tmp_path):
-    folder = publish(tables, sample_config(), tmp_path).path
+def test_sha256sums_covers_every_other_file(published):
+    folder = published.path
     lines = (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     listed = {}
     for line in lines:
@@ -108,8 +112,8 @@ def test_sha256sums_covers_every_other_file(tables, tmp_path):
         subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=folder, check=True)
 
 
-def test_release_readme_is_a_codebook(tables, tmp_path):
-    folder = publish(tables, sample_config(), tmp_path).path
+def test_release_readme_is_a_codebook(published):
+    folder = published.path
     readme = (folder / "README.md").read_text(encoding="utf-8")
     for spec in TABLES:
         assert f"### {spec.name}" in readme

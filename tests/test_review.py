@@ -12,13 +12,12 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import FIXTURES
+from conftest import FIXTURES, add_article
 from pipeline import problems as P
 from pipeline.extract import extract_claims
 from pipeline.ingest.common import CLAIM_COLUMNS, claim_row, frame
 from pipeline.ingest.quotes import locate, split_quote
 from pipeline.ingest.review import COLUMNS, apply_review
-from pipeline import validate
 from pipeline.paths import ProjectPaths
 
 HEADER = ",".join(COLUMNS)
@@ -377,33 +376,22 @@ def test_decision_words_are_not_case_sensitive_and_evidence_on_a_reject_is_only_
 @pytest.fixture
 def sample_project(project) -> ProjectPaths:
     """The repo's data plus the invented article the fixture decisions are about."""
-    (project.articles / "review-sample.txt").write_bytes((FIXTURES / "review" / "review-sample.txt").read_bytes())
-    with open(project.articles / "sources.csv", "a", encoding="utf-8") as handle:
-        handle.write("review-sample,Invented article for the review tests,,2011-09-01,\n")
+    add_article(project, "review-sample", (FIXTURES / "review" / "review-sample.txt").read_bytes(),
+                title="Invented article for the review tests", published="2011-09-01")
     (project.review / "decisions.csv").write_bytes((FIXTURES / "review" / "decisions.csv").read_bytes())
     return project
 
 
-@pytest.fixture
-def check(monkeypatch, capsys):
-    def run(paths: ProjectPaths, *args) -> tuple[int, list[str]]:
-        monkeypatch.setenv("PIPELINE_ROOT", str(paths.root))
-        status = validate.run([str(a) for a in args])
-        return status, capsys.readouterr().out.splitlines()
-
-    return run
-
-
-def test_check_passes_valid_decisions(sample_project, check):
-    status, lines = check(sample_project)
+def test_check_passes_valid_decisions(sample_project, run_check):
+    status, lines = run_check(sample_project.root)
     assert status == 0 and len(lines) == 1 and lines[0].endswith(": no problems found"), lines
 
 
-def test_check_lists_every_error_in_the_decisions_and_exits_1(sample_project, check):
+def test_check_lists_every_error_in_the_decisions_and_exits_1(sample_project, run_check):
     with open(sample_project.review / "decisions.csv", "a", encoding="utf-8") as handle:
         handle.write("review-sample:1-3,,reject,,,,,,,Wrong,C. Reviewer,\n")
         handle.write(",review-sample,add,Suffolk,2010/11,offences,600,,2010/11,Missed,,\n")
-    status, lines = check(sample_project)
+    status, lines = run_check(sample_project.root)
     assert status == 1
     assert lines == [
         "error: review/decisions.csv: this file is left out of the run because of the errors reported for it (none of its decisions was applied); fix them and rerun",
@@ -416,17 +404,17 @@ def test_check_lists_every_error_in_the_decisions_and_exits_1(sample_project, ch
     ]
 
 
-def test_check_of_the_decisions_file_alone(sample_project, check):
+def test_check_of_the_decisions_file_alone(sample_project, run_check):
     (sample_project.review / "decisions.csv").write_text(HEADER + "\nnope:1-2,,reject,,,,,,,Wrong,Ann Lee,\n", encoding="utf-8")
-    status, lines = check(sample_project, sample_project.review / "decisions.csv")
+    status, lines = run_check(sample_project.root, sample_project.review / "decisions.csv")
     assert status == 1 and lines[-1] == "checked 1 file: 2 errors, 0 warnings"
     assert lines[1].startswith("error: review/decisions.csv:2:claim_id: no claim has this id: no source nope was read")
 
 
-def test_a_file_in_a_folder_named_review_is_only_taken_for_decisions_if_it_is_a_csv(check, project, tmp_path):
+def test_a_file_in_a_folder_named_review_is_only_taken_for_decisions_if_it_is_a_csv(run_check, project, tmp_path):
     (tmp_path / "review").mkdir()
     (tmp_path / "review" / "notes.md").write_text("# notes\n")
-    status, lines = check(project, tmp_path / "review" / "notes.md")
+    status, lines = run_check(project.root, tmp_path / "review" / "notes.md")
     assert status == 1 and "cannot tell what kind of raw input this is" in lines[0]
 
 

@@ -4,20 +4,19 @@ block it. The runs use a copy of the repo's data plus an invented article
 
 from __future__ import annotations
 
-import pickle
-import shutil
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, add_article, copy_project, read_rows
 from pipeline.paths import ProjectPaths
-from test_pipeline_run import VERSION_FOLDER, Run, copy_project, read_rows
+from pipeline_runs import VERSION_FOLDER, Run
 
 SAMPLE = FIXTURES / "review" / "review-sample.txt"
 DECISIONS = FIXTURES / "review" / "decisions.csv"
 TEXT = SAMPLE.read_text(encoding="utf-8")
+SAMPLE_TITLE, SAMPLE_PUBLISHED = "Invented article for the review tests", "2011-09-01"
 
 
 def claim_id(quote: str) -> str:
@@ -27,9 +26,7 @@ def claim_id(quote: str) -> str:
 
 def project_with_sample(root: Path, decisions: str) -> ProjectPaths:
     paths = copy_project(root)
-    shutil.copy(SAMPLE, paths.articles / "review-sample.txt")
-    with open(paths.articles / "sources.csv", "a", encoding="utf-8") as handle:
-        handle.write("review-sample,Invented article for the review tests,,2011-09-01,\n")
+    add_article(paths, "review-sample", SAMPLE.read_bytes(), title=SAMPLE_TITLE, published=SAMPLE_PUBLISHED)
     paths.review.mkdir(exist_ok=True)
     (paths.review / "decisions.csv").write_text(decisions, encoding="utf-8")
     return paths
@@ -107,8 +104,7 @@ def test_an_error_in_the_decisions_leaves_the_file_out_and_blocks_the_release(tm
     assert "inputs_valid on observations" in run.output and "no release written" in run.output
     assert not paths.releases.exists() or not any(paths.releases.iterdir())
     # claims and observations were still built, without any of the file's decisions
-    with open(run.home / ".dagster" / "storage" / "observations", "rb") as handle:
-        observations = pickle.load(handle).observations.to_dict("records")
+    observations = run.stored("observations").observations.to_dict("records")
     assert observation(observations, "dorset")["value"] == 1234
     assert observation(observations, "lincolnshire")["value"] == 987
     assert observation(observations, "wiltshire") is None, "a needs_review claim stays out until the decisions are fixed"
