@@ -7,7 +7,7 @@ reported and the input is used.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterable
 
 ERROR = "error"
@@ -34,9 +34,6 @@ class Problem:
     def __str__(self) -> str:
         shown = "" if self.value is None else f" (value {self.value!r})"
         return f"{self.severity}: {self.location()}: {self.reason}{shown}"
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def error(file: str, reason: str, **where) -> Problem:

@@ -63,7 +63,7 @@ def trie_pattern(phrases: list[str]) -> str:
 
 def phrase_regex(phrases: list[str]) -> re.Pattern:
     """Matcher for any of the phrases in lower-cased text; use it through matching.finditer_words
-    or matching.search_word, which check that a match starts a word."""
+    (or match_at), which check that a match starts a word."""
     return re.compile(rf"(?:{trie_pattern(phrases)})(?![\w&])")
 
 
@@ -94,7 +94,6 @@ class Lexicon:
     area_regex: re.Pattern
     area_types: dict[str, str]  # area_id -> area_type
     plausible: dict[tuple[str, str], tuple[float, float]]  # (area_id or area_type, metric) -> range
-    hedge_before: re.Pattern  # a hedge ending where a number starts ("more than ", "nearly "), lower case
     anaphor_anchors: tuple[str, ...]  # the last word of each phrase that refers back to an area
     force_areas: frozenset[str]  # areas one police force covers: what "the force" can mean
     force_counts: dict[str, tuple[int, ...]]  # area -> how many forces police it (the whole of it)
@@ -109,7 +108,7 @@ def _cue_kinds() -> dict[str, list[str]]:
     return kinds
 
 
-def _area_entries(reference: Reference) -> dict[str, AreaEntry]:
+def _area_entries(reference: Reference, cues: dict[str, list[str]]) -> dict[str, AreaEntry]:
     entries: dict[str, AreaEntry] = {}
 
     def add(phrase: str, entry: AreaEntry) -> None:
@@ -123,7 +122,6 @@ def _area_entries(reference: Reference) -> dict[str, AreaEntry]:
         add(row["phrase"], AreaEntry("area", row["area_id"], True))
     for row in read_rows("non_areas.csv"):
         add(row["phrase"], AreaEntry("non_area", None, True))
-    cues = _cue_kinds()
     for kind, entry_kind in (("local_anaphor", "local"), ("region_anaphor", "region"), ("national_anaphor", "national")):
         for phrase in cues.get(kind, []):
             add(phrase, AreaEntry(entry_kind, None, False))
@@ -174,9 +172,8 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
     reference = Reference.from_folder(reference_folder or ProjectPaths.default().reference)
     cue_kinds = _cue_kinds()
     cues = {kind: phrase_regex(phrases) for kind, phrases in cue_kinds.items()}
-    areas = _area_entries(reference)
+    areas = _area_entries(reference, cue_kinds)
     hedges = read_rows("hedges.csv")
-    before = [r["phrase"] for r in hedges if r["position"] == "before"]
     plausible = {}
     for row in read_rows("plausible.csv"):
         plausible[(row["area"], row["metric"])] = (float(row["minimum"]), float(row["maximum"]))
@@ -199,5 +196,4 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         within=_within(reference),
         metric_ranges={metric: reference.unit_ranges[unit] for metric, unit in reference.metric_units.items()},
         anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
-        hedge_before=re.compile(rf"(?:{trie_pattern(before)})[ \t\u00a0]*$"),
     )

@@ -40,11 +40,6 @@ def finditer_words(regex: re.Pattern, low: str, start: int = 0, end: int | None 
             position = match.start() + 1
 
 
-def search_word(regex: re.Pattern, low: str, start: int, end: int) -> re.Match | None:
-    """The first match of `regex` in low[start:end] that starts at a word boundary."""
-    return next(finditer_words(regex, low, start, end), None)
-
-
 def word_positions(low: str, words) -> list[int]:
     """Start offsets of whole-word occurrences of any of `words` (found with str.find, which is
     far faster than a regex alternation over common letters)."""

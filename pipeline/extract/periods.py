@@ -66,10 +66,6 @@ class PeriodMention:
     base: bool  # the base of a comparison ("from 2015/16", "on the previous year")
     calendar: bool = False  # a calendar year ("in 2017"): not a financial year
 
-    @property
-    def explicit(self) -> bool:
-        return self.period is not None
-
 
 def find_periods(low: str) -> list[PeriodMention]:
     """Period mentions in the lower-cased text, in order; where two overlap the more specific wins."""

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 APPROXIMATE_SHARE = 0.05  # "nearly", "around": within 5% (or the last digit's rounding, if wider)
-HEDGED = ("approximately", "more_than", "at_least", "fewer_than", "at_most")
 BOUNDS = ("more_than", "at_least", "fewer_than", "at_most")
 
 # Rates per day written as "one every N <unit>": the number of those units in a day.
