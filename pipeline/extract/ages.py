@@ -72,14 +72,18 @@ def _compile(lexicon: Lexicon) -> re.Pattern:
     return re.compile("|".join(f"(?P<{kind}_{i}>{pattern})" for i, (kind, pattern) in enumerate(alternatives)))
 
 
-_CACHE: dict[int, re.Pattern] = {}
+# Compiled once per lexicon, kept beside it (see numbers._CACHE).
+_CACHE: dict[int, tuple[Lexicon, re.Pattern]] = {}
 
 
 def find_ages(low: str, lexicon: Lexicon) -> list[Age]:
     """Age expressions in the lower-cased text, in order."""
-    regex = _CACHE.get(id(lexicon))
-    if regex is None:
-        regex = _CACHE[id(lexicon)] = _compile(lexicon)
+    cached = _CACHE.get(id(lexicon))
+    if cached and cached[0] is lexicon:
+        regex = cached[1]
+    else:
+        regex = _compile(lexicon)
+        _CACHE[id(lexicon)] = (lexicon, regex)
     found = []
     for match in match_at(regex, low, starts_near(low, word_positions(low, _ANCHORS), reach=45)):
         kind = match.lastgroup.split("_")[0]

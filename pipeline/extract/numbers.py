@@ -69,13 +69,15 @@ class _WordPatterns(NamedTuple):
     anchors: tuple[str, ...]  # words at least one of which every match contains
 
 
-_CACHE: dict[int, _WordPatterns] = {}
+# Built once per lexicon. Keyed by id() (a Lexicon holds dicts, so it is not hashable); holding the
+# lexicon beside its patterns keeps it alive, so no other lexicon can be given its id and stale patterns.
+_CACHE: dict[int, tuple[Lexicon, _WordPatterns]] = {}
 
 
 def _word_patterns(lexicon: Lexicon) -> _WordPatterns:
     cached = _CACHE.get(id(lexicon))
-    if cached:
-        return cached
+    if cached and cached[0] is lexicon:
+        return cached[1]
     units = sorted((w for w, v in lexicon.number_words.items() if v < 20), key=len, reverse=True)
     ones = sorted((w for w, v in lexicon.number_words.items() if 1 <= v <= 9), key=len, reverse=True)
     tens = sorted((w for w, v in lexicon.number_words.items() if v >= 20), key=len, reverse=True)
@@ -91,8 +93,9 @@ def _word_patterns(lexicon: Lexicon) -> _WordPatterns:
     )
     fraction_words = {token for phrase in lexicon.fractions for token in phrase.split()} - {"a", "an", "one", "two", "three"}
     anchors = tuple(sorted(set(lexicon.number_words) | fraction_words | {"every"}))
-    cached = _CACHE[id(lexicon)] = _WordPatterns(pattern, anchors)
-    return cached
+    patterns = _WordPatterns(pattern, anchors)
+    _CACHE[id(lexicon)] = (lexicon, patterns)
+    return patterns
 
 
 def word_value(text: str, lexicon: Lexicon) -> int:

@@ -113,7 +113,7 @@ class ArticleReader:
                     continue
                 if not self._possible(claim.metric, claim.value):
                     continue  # "down 101 per cent": a misreading, never a claim
-                claims.append(self._finish(claim, sentence))
+                claims.append(self._finish(claim, " ".join(self.text[sentence.start:sentence.end].split())))
         if skipped_for_period:
             self.notes.append(
                 f"{skipped_for_period} figure(s) left out: the article names no financial year and has no published date, "
@@ -128,21 +128,15 @@ class ArticleReader:
         period = c.list_period or c.paragraph_period or self.focus
         header = " | ".join(cell.text for cell in table.header)
         found = []
-        for cell in read_table(table, self.text, self.low, self.lexicon, c.list_metric):
+        for cell in read_table(table, self.lexicon, c.list_metric):
             claim = Claim(
                 Number(cell.start, cell.end, cell.value, COUNT, False), cell.metric, cell.value,
                 area_id=cell.area_id or area, period=cell.period or period, rule=f"{cell.rule}; area:{'row' if cell.area_id else 'context'}",
             )
             if claim.area_id is None or claim.period is None or not self._possible(claim.metric, claim.value):
                 continue
-            if self._plausible(claim):
-                claim.status = "needs_review"
-                claim.notes.append(self._plausible(claim))
             row = " ".join(self.text[cell.row_line[0]:cell.row_line[1]].split())
-            found.append(ExtractedClaim(
-                claim.area_id, claim.period, claim.metric, claim.value, "exact", cell.start, cell.end,
-                f"{header} / {row}", claim.rule, claim.status, "; ".join(claim.notes) or None,
-            ))
+            found.append(self._finish(claim, f"{header} / {row}"))
         self.context.claims_so_far += len(found)
         return found
 
@@ -214,7 +208,7 @@ class ArticleReader:
             # "Here is the top 10:" names no metric: the list goes on with the article's
             c.list_metric = _lead_in_metric(self, sentence) or OFFENCES  # "Here is the top 10:", "How the nations compare:"
             relative = [p for p in periods if not p.base]
-            c.list_period = self._resolve_period(relative[-1], sentence) if relative else None
+            c.list_period = self._resolve_period(relative[-1]) if relative else None
         if claims:
             c.last_metric = c.article_metric = claims[-1].metric
             c.claims_so_far += len(claims)
@@ -222,7 +216,7 @@ class ArticleReader:
                 if claim.number.kind == COUNT and claim.area_id:
                     c.claimed.setdefault(claim.value, claim.area_id)
 
-    def _resolve_period(self, mention: PeriodMention, sentence: Sentence, reference: str | None = None) -> str | None:
+    def _resolve_period(self, mention: PeriodMention, reference: str | None = None) -> str | None:
         if mention.period:
             return mention.period
         if mention.calendar:
@@ -235,7 +229,8 @@ class ArticleReader:
 
     # -- final checks --------------------------------------------------------------------------
 
-    def _finish(self, claim: Claim, sentence: Sentence) -> ExtractedClaim:
+    def _finish(self, claim: Claim, evidence: str) -> ExtractedClaim:
+        """The claim as returned, marked needs_review when implausible for its area."""
         plausible = self._plausible(claim)
         if plausible:
             claim.status = "needs_review"
@@ -249,7 +244,7 @@ class ArticleReader:
             qualifier=claim.qualifier,
             start=number.start,
             end=number.end,
-            evidence=" ".join(self.text[sentence.start:sentence.end].split()),
+            evidence=evidence,
             rule=claim.rule,
             status=claim.status,
             note="; ".join(claim.notes) or None,

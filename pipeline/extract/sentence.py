@@ -10,10 +10,11 @@ drops it. The phrases it looks for are in patterns.py and lexicon/.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pipeline import financial_year as fy
-from pipeline.extract.ages import Age
+from pipeline.extract.ages import OLDEST_CHILD, Age
 from pipeline.extract.areas import AreaMention
 from pipeline.extract.lexicon import Lexicon, phrase_key
 from pipeline.extract.matching import has_cue
@@ -154,7 +155,7 @@ class SentenceReader:
 
     def _age_band(self, start: int, end: int) -> bool:
         """Whether [start, end) names an age band narrower than all children ("under-18s" is all)."""
-        return any((a.youngest, a.oldest) != (0, 17) for a in self.ages_between(start, end))
+        return any((a.youngest, a.oldest) != (0, OLDEST_CHILD) for a in self.ages_between(start, end))
 
     def has_previous_in_clause(self, index: int) -> bool:
         if index == 0:
@@ -219,7 +220,7 @@ class SentenceReader:
             mention = self.bound[number.start]
             if mention.relation == "focus" and COMPARED.search(left_text):
                 return _shift(self.reference_year(number.start), -1), None  # "compared to 1,037 last year"
-            return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start)), None
+            return self.r._resolve_period(mention, self.reference_year(number.start)), None
         clause = self.clause_of(number.start)
         if not is_change and has_cue(self.r.years_ago, *clause) and not any(p.period for p in self.free_periods(*clause)):
             return None, "a clause about years long past"
@@ -247,7 +248,7 @@ class SentenceReader:
                 mention = min(candidates, key=lambda p: abs(p.start - number.start))
                 if mention.calendar:
                     return None, "a calendar year, not a financial year"
-                return self.r._resolve_period(mention, self.sentence, self.reference_year(number.start, sentence_level=True)), None
+                return self.r._resolve_period(mention, self.reference_year(number.start, sentence_level=True)), None
         if self.r.context.list_period:
             return self.r.context.list_period, None
         return self.r.context.paragraph_period or self.r.focus, None
@@ -276,13 +277,13 @@ class SentenceReader:
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = [a for a in owned if span[0] <= a.start < span[1]]
             if candidates:
-                return self._resolve(min(candidates, key=lambda a: self._cost(a, number)), number)
+                return self._resolve(min(candidates, key=lambda a: self._cost(a, number)))
         mentions = [a for a in mentions if a.kind != "non_area" or self._owner(a) in (number, None)]
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = [a for a in mentions if span[0] <= a.start < span[1]]
             if candidates:
                 nearest = min(candidates, key=lambda a: (_distance(a, number), a.start > number.start))
-                return self._resolve(nearest, number)
+                return self._resolve(nearest)
         c = self.r.context
         if not c.areas:
             return None, "", "no area named yet"
@@ -309,7 +310,7 @@ class SentenceReader:
         in_sentence = [n for n in self.numbers if self.sentence.start <= n.start < self.sentence.end]
         return min(in_sentence, key=lambda n: self._cost(area, n)) if in_sentence else None
 
-    def _resolve(self, mention: AreaMention, number: Number) -> tuple[str | None, str, str | None]:
+    def _resolve(self, mention: AreaMention) -> tuple[str | None, str, str | None]:
         c = self.r.context
         if mention.kind == "area":
             return mention.area_id, "named", None
@@ -358,7 +359,7 @@ class SentenceReader:
             if how in ("the force", "the region", "context") and any(
                     a.kind == "non_area" for a in self.areas if self.clause_of(number.start)[0] <= a.start < number.start):
                 continue  # "Swansea recorded the most offences of any local authority in the force area, with 480"
-            restated = self._restated()
+            restated = self._restated
             if how == "context" and restated:
                 area_id, how, doubt = restated, "restated", None  # "Of the 46,731 offences, 9,861 were ..."
             if area_id is None:
@@ -404,15 +405,12 @@ class SentenceReader:
         if before and ENUMERATED.fullmatch(self.work, before[-1].end, number.start):
             return False  # "the other three forces as follows: Dyfed-Powys (702), Gwent (556)"
         comma = COMMA.search(self.work, number.end, self.sentence.end)
+        counts = self.lex.force_counts.get(area_id, (1,))
         for m in N_FORCES.finditer(self.work, number.end, comma.start() if comma else self.sentence.end):
-            count = m["n"]
-            n = int(count) if count.isdigit() else self.lex.number_words.get(count)
-            if n is not None and n not in self.lex.force_counts.get(area_id, (1,)):
+            if self._forces(m) not in counts:
                 return True  # "5,900 offences were recorded by the four police forces covering ..."
         for m in N_FORCES.finditer(self.work, self.sentence.start, number.start):
-            count = m["n"]
-            n = int(count) if count.isdigit() else self.lex.number_words.get(count)
-            if n is None or n in self.lex.force_counts.get(area_id, (1,)):
+            if self._forces(m) in counts:
                 continue
             if not COMMA.search(self.work, m.end(), number.start) or how != "named":
                 return True  # "Among the 28 forces that did, 2,716 offences were flagged"
@@ -420,6 +418,11 @@ class SentenceReader:
             if len(names) >= 2:
                 return True
         return False
+
+    def _forces(self, m) -> int:
+        """How many forces an N_FORCES match names ("the ten largest forces": 10)."""
+        count = m["n"]
+        return int(count) if count.isdigit() else self.lex.number_words[count]
 
     def _part_of(self, index: int) -> Number | None:
         """The total a part is given against: the 1,703 in "531 of the 1,703 offences"."""
@@ -433,9 +436,11 @@ class SentenceReader:
     def _is_total_of_part(self, index: int) -> bool:
         return index > 0 and self._part_of(index - 1) is self.numbers[index]
 
+    @cached_property
     def _restated(self) -> str | None:
         """The area of a figure the article already gave that this sentence repeats: a total
-        restated to introduce its parts says which area the parts are about."""
+        restated to introduce its parts says which area the parts are about. (The context's
+        claimed figures change only between sentences, so once per sentence.)"""
         for number in self.numbers:
             if number.kind == COUNT and number.value >= 100:
                 area = self.r.context.claimed.get(number.value)
@@ -490,7 +495,7 @@ class SentenceReader:
             return None  # "the Act (Northern Ireland) 2022 created a number of new offences"
         if ABSOLUTE.search(left_text) or EXTRA.search(left_text) or (MORE_THAN_AFTER.match(right_text) and head.noun != "offence"):
             return None  # "a rise of 318", "318 more than last year": absolute changes
-        if MORE_THAN_AFTER.match(right_text) and MORE_CASES_THAN.match(right_text):
+        if MORE_CASES_THAN.match(right_text):
             return None
         if self._distractor(left, right) and head.noun != "offence":
             return None
@@ -512,7 +517,7 @@ class SentenceReader:
             return None  # a count is a whole number: 9.7 is not a count
         rule = "count:noun"
         if head.noun is None:
-            rule = self._elliptical_count(index, number, left, left_text, right_text)
+            rule = self._elliptical_count(number, left_text, right_text)
             if rule is None:
                 return None
         metric, how = self._subset_metric(index, number, left, right, rule)
@@ -530,7 +535,7 @@ class SentenceReader:
         """The sentence continues about a figure already read: "A year later, it rose to 4,500"."""
         return bool(self.r.context.claims_so_far and REFERENT.search(self.work, self.sentence.start, number.start))
 
-    def _elliptical_count(self, index: int, number: Number, left: int, left_text: str, right_text: str) -> str | None:
+    def _elliptical_count(self, number: Number, left_text: str, right_text: str) -> str | None:
         """A count with no noun after it: "rose to 1,483", "Norfolk Police - 1,120", "512 were against..."."""
         offence_before = OFFENCE_CONTEXT.search(self.work, self.sentence.start, number.start) or self.claims or self._refers_back(number)
         if ELLIPTICAL.match(right_text) and (offence_before or OF_THESE.search(left_text)):
@@ -626,19 +631,16 @@ class SentenceReader:
             return CHANGE_OF[last], "as-before"
         return None, "change of what?"
 
-    def _change(self, index: int, number: Number) -> tuple[int, str | None] | None:
-        """(sign, hedge) when the number is a year-on-year change, else None."""
+    def _change(self, index: int, number: Number) -> int | None:
+        """The sign of the change when the number is a year-on-year change, else None."""
         left, _, _, right = self.windows(index)
-        before = CHANGE_BEFORE.search(self.work, max(left, number.start - 60), number.start)
-        if before:
-            sign = -1 if before["cue"].lower() in DOWN else 1
-            return sign, before["hedge"]
-        after = CHANGE_AFTER.match(self.work, number.end, right)
-        if after:
-            return (-1 if after["cue"].lower() in DOWN else 1), None
+        change = CHANGE_BEFORE.search(self.work, max(left, number.start - 60), number.start) \
+            or CHANGE_AFTER.match(self.work, number.end, right)
+        if change:
+            return -1 if change["cue"].lower() in DOWN else 1
         return None
 
-    def _multi_year(self, index: int, number: Number) -> bool:
+    def _multi_year(self, number: Number) -> bool:
         return self.r.about_several_years(*self.clause_of(number.start))
 
     def _read_percent(self, index: int, number: Number) -> Claim | None:
@@ -647,16 +649,16 @@ class SentenceReader:
             return None  # "ChildLine counselled 18,000 children ..., a 12 per cent increase"
         if self.cue("other_crime", self.clause_of(number.start)[0], number.start):
             return None  # "while knife crime rose by 12 per cent"
-        change = self._change(index, number)
-        if change:
-            if self._multi_year(index, number):
+        sign = self._change(index, number)
+        if sign:
+            if self._multi_year(number):
                 return None
-            sign, hedge = change
             metric, how = self._change_metric(index, number, left, right)
             if metric is None:
                 return None
-            qualifier = self.lex.hedges_before.get(phrase_key(hedge), "exact") if hedge else self.qualifier_for(number, left)
-            return Claim(number, metric, sign * number.value, qualifier=qualifier, rule=f"percent:change; metric:{how}")
+            # the hedge CHANGE_BEFORE allows between the change word and the number ("up almost 14")
+            # is the one qualifier_for reads from hedges.csv
+            return Claim(number, metric, sign * number.value, qualifier=self.qualifier_for(number, left), rule=f"percent:change; metric:{how}")
         return self._share_claim(index, number, number.value / 100, "percent:share")
 
     def _share_claim(self, index: int, number: Number, value: float, rule: str) -> Claim | None:
@@ -685,7 +687,7 @@ class SentenceReader:
         if number.fraction:
             change = FRACTION_CHANGE.search(self.work, max(left, number.start - 40), number.start)
             if change:
-                if self._multi_year(index, number):
+                if self._multi_year(number):
                     return None
                 metric, how = self._change_metric(index, number, left, right)
                 if metric is None:

@@ -19,6 +19,7 @@ from pipeline import financial_year as fy
 from pipeline.extract.ages import find_ages
 from pipeline.extract.areas import find_areas
 from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.patterns import CHANGE_OF, OFFENCES, ONLINE, PER_DAY
 
 _RULE_LINE = re.compile(r"^[\s|:\-–—+]*$")  # a markdown rule line: |---|---|
 _CELL_NUMBER = re.compile(
@@ -107,9 +108,9 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def read_table(table: Table, text: str, low: str, lexicon: Lexicon, lead_metric: str | None) -> list[TableClaim]:
+def read_table(table: Table, lexicon: Lexicon, lead_metric: str | None) -> list[TableClaim]:
     """Claims from one table. `lead_metric` is what the sentence introducing it counts, if it says."""
-    columns = [_column(cell, text, low, lexicon, lead_metric) for cell in table.header]
+    columns = [_column(cell, lexicon, lead_metric) for cell in table.header]
     label = next((i for i, c in enumerate(columns) if c[0] in ("year_label", "area_label", "unknown")), 0)
     years_as_rows = columns[label][0] == "year_label" or all(_row_period(row[label].text) for row in table.rows)
     column_years = [c[1] for c in columns if c[0] == "year"]
@@ -138,7 +139,7 @@ def read_table(table: Table, text: str, low: str, lexicon: Lexicon, lead_metric:
             if number["sign"] in ("-", "−", "–"):
                 value = -value
             if kind == "year":
-                metric, period = lead_metric or "offences", meaning
+                metric, period = lead_metric or OFFENCES, meaning
                 if number["pct"]:
                     continue
             elif kind == "change":
@@ -159,15 +160,15 @@ def _row_period(label: str) -> str | None:
     return fy.parse_financial_year(match.group()) if match else None
 
 
-def _column(cell: Cell, text: str, low: str, lexicon: Lexicon, lead_metric: str | None) -> tuple[str, str | None]:
+def _column(cell: Cell, lexicon: Lexicon, lead_metric: str | None) -> tuple[str, str | None]:
     """(kind, meaning): ("year", "2016/17"), ("change", metric), ("count", metric), or a label."""
     label = cell.text.lower()
     period = _row_period(cell.text)
     if period and not _CHANGE_LABEL.search(label):
         return "year", period
-    base = "offences_online_flagged" if _ONLINE_LABEL.search(label) else (lead_metric or "offences")
+    base = ONLINE if _ONLINE_LABEL.search(label) else (lead_metric or OFFENCES)
     if _CHANGE_LABEL.search(label):
-        change = {"offences": "offences_change_pct", "offences_online_flagged": "offences_online_flagged_change_pct"}.get(base)
+        change = CHANGE_OF.get(base)
         return ("change", change) if change else ("skip", None)
     if _YEAR_LABEL.search(label):
         return "year_label", None
@@ -178,9 +179,9 @@ def _column(cell: Cell, text: str, low: str, lexicon: Lexicon, lead_metric: str 
         metric = lexicon.age_metrics.get((ages[0].youngest, ages[0].oldest))
         return ("count", metric) if metric else ("skip", None)
     if _PER_DAY_LABEL.search(label):
-        return "count", "offences_per_day"
+        return "count", PER_DAY
     if _ONLINE_LABEL.search(label):
-        return "count", "offences_online_flagged"
+        return "count", ONLINE
     if _COUNT_LABEL.search(label):
         return "count", base
     return "unknown", None
