@@ -18,20 +18,16 @@ from typing import NamedTuple
 
 from pipeline.extract.lexicon import Lexicon, phrase_key, trie_pattern
 from pipeline.extract.matching import match_at, starts_near, word_positions
+from pipeline.extract.periods import MONTH, MONTH_WORDS
 
 COUNT, PERCENT, SHARE, RATE = "count", "percent", "share", "rate"
 
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sept sep oct nov dec".split()
-)
-_MONTH = "(?:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
 # A word right before a number that makes it a reference, not a quantity: "section 67", "Act 2003".
 _REFERENCE_WORDS = frozenset(
     "section sections s. article schedule clause chapter paragraph part rule regulation no. number "
     "act order regulations bill aged age".split()
 )
-_REFERENCE_ANCHORS = tuple(sorted(_REFERENCE_WORDS | _MONTH_WORDS))
+_REFERENCE_ANCHORS = tuple(sorted(_REFERENCE_WORDS | MONTH_WORDS))
 _NOT_BEFORE = frozenset(".,/£$€#-")
 
 _NUMBER_START = re.compile(r"\d")
@@ -43,7 +39,7 @@ _AFTER_DIGITS = re.compile(
     r"(?P<pct>\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
     r"|(?P<share>\s+in\s+(?:every\s+)?(?P<share_n>\d{1,3}(?:,\d{3})*)\b)"
     r"|(?P<glued>[a-z0-9/%_]|[.,]\d)"  # 10am, 15A, 24/7, 2016/17: part of something else
-    rf"|(?P<other>\s?(?:m|bn|k|million|billion|thousand|pounds|pence|p)\b|(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])"
+    rf"|(?P<other>\s?(?:m|bn|k|million|billion|thousand|pounds|pence|p)\b|(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])"
     r"|(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\s+of\s+the\s+\w+(?:\s+\w+)?\s+act\b"
     rf"|{_COMPOUND})"
 )

@@ -273,8 +273,6 @@ N_FORCES = re.compile(r"(?<![\d/,.])\b(?P<n>\d{1,2}|two|three|four|five|six|seve
 # "a total of", "between them": a sum of the areas named.
 TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether|combined|between\s+them)\b")
 
-# A line of a list: a bullet, a rank ("1."), a year ("2015/16: 702") or a label before a figure.
-
 # "Dyfed-Powys (702)": a figure attached to its area.
 ENUMERATED = re.compile(r"\s*[(:\-–]\s*")
 

@@ -15,7 +15,11 @@ from pipeline.extract.matching import finditer_in, windows, word_positions
 
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?)"
-_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec".split()
+)
+MONTH = "(?:" + "|".join(sorted(MONTH_WORDS, key=lambda w: (-len(w), w))) + r")\.?"  # longest first
 
 # All patterns match the lower-cased text (see matching.py).
 # Explicit financial years: 2016/17, 2016-17, 2016/2017, 2014 -15, 2019 to 2020, FY2016/17.
@@ -33,7 +37,7 @@ _APRIL_TO_MARCH = re.compile(
 )
 # Dates are not periods; their numbers are not counts.
 DATE = re.compile(
-    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?|{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)|{_MONTHS},?\s+{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR})?|{MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)|{MONTH},?\s+{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
 )
 
 _RELATIVE = {
