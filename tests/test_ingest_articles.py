@@ -24,3 +24,12 @@ def test_a_crlf_article_is_read_byte_for_byte_and_its_offsets_index_the_raw_file
     later = claims[(claims["period"] == "2017/18") & (claims["metric"] == "offences")].iloc[0]
     start = CRLF_ARTICLE.decode("utf-8").index("1,300")
     assert (later["value"], later["locator"]) == (1300, f"{start}-{start + len('1,300')}")
+
+
+def test_a_published_date_that_is_not_iso_names_its_cell_and_leaves_the_article_out(project):
+    add_article(project, "late", b"Kent Police recorded 1,200 offences in 2016/17.\n", published="31/03/2017")
+    articles, problems = read_articles(project)
+    assert "late" not in {a.source_id for a in articles}
+    shown = [str(p) for p in problems]
+    line = len((project.articles / "sources.csv").read_text(encoding="utf-8").splitlines())
+    assert f"error: articles/sources.csv:{line}:published: published is not an ISO date (YYYY-MM-DD) (value '31/03/2017')" in shown

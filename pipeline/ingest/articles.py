@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline import problems as P
 from pipeline.extract import extract_claims
+from pipeline.ingest import values
 from pipeline.ingest.common import CLAIM_COLUMNS, SOURCE_COLUMNS, Ingested, claim_row, frame, read_csv_rows
 from pipeline.paths import ProjectPaths
 from pipeline.reference import Reference
@@ -54,10 +55,9 @@ def read_manifest(path: Path, shown: str) -> tuple[dict[str, dict], list[P.Probl
             continue
         published = None
         if cells["published"]:
-            try:
-                published = date.fromisoformat(cells["published"])
-            except ValueError:
-                problems.append(P.error(shown, "published is not an ISO date (YYYY-MM-DD)", row=line, column="published", value=cells["published"]))
+            published, reason = values.parse_date("published", cells["published"])
+            if reason:
+                problems.append(P.error(shown, reason, row=line, column="published", value=cells["published"]))
                 continue
         manifest[source_id] = {**{k: (v or None) for k, v in cells.items()}, "published": published, "line": line}
     return manifest, problems

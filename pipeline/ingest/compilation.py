@@ -68,8 +68,8 @@ def read_compilation(path: Path, paths: ProjectPaths, reference: Reference) -> I
         if reason:
             bad("qualifier", reason)
         url = cells["url"]
-        if url and urlparse(url).scheme not in ("http", "https"):
-            bad("url", f"url {url!r} is not an http(s) address")
+        if url and (reason := values.parse_url(url)[1]):
+            bad("url", reason)
         if row_problems:
             problems.extend(row_problems)
             continue

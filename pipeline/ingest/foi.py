@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
 
 from pipeline import problems as P
 from pipeline.ingest import values
@@ -192,14 +190,15 @@ def read_manifest(path: Path, shown: str, reference: Reference) -> Manifest:
             area_id, reason = values.parse_area(reference, cells["area"])
             if reason:
                 bad("area", reason)
-        responded = cells["responded"] or None
-        if responded:
-            try:
-                responded = date.fromisoformat(responded).isoformat()
-            except ValueError:
-                bad("responded", "responded is not an ISO date (YYYY-MM-DD)")
-        if cells["url"] and urlparse(cells["url"]).scheme not in ("http", "https"):
-            bad("url", f"url {cells['url']!r} is not an http(s) address")
+        responded = None
+        if cells["responded"]:
+            day, reason = values.parse_date("responded", cells["responded"])
+            if reason:
+                bad("responded", reason)
+            else:
+                responded = day.isoformat()
+        if cells["url"] and (reason := values.parse_url(cells["url"])[1]):
+            bad("url", reason)
         problems.extend(found)
         if not found:
             manifest.sources[source_id] = FoiSource(

@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 
@@ -140,11 +139,8 @@ def parse_decision(line: int, cells: dict, shown: str, reference: Reference) -> 
     for column in ("reason", "reviewer"):
         if not cell(column):
             bad(column, f"{column} is empty: every decision says why and who decided")
-    if cell("decided"):
-        try:
-            date.fromisoformat(cell("decided"))
-        except ValueError:
-            bad("decided", "decided is not an ISO date (YYYY-MM-DD)")
+    if cell("decided") and (reason := values.parse_date("decided", cell("decided"))[1]):
+        bad("decided", reason)
     fields = {}
     for column in FIELDS:
         if cell(column):

@@ -1,6 +1,6 @@
 """Reading one contributor table cell: areas, periods, metrics, numbers and qualifiers.
 
-Shared by the curated compilation and the FOI templates so every table is held to the same rules
+Shared by the curated compilation, the FOI templates, the manifests and the review decisions so every table is held to the same rules
 and its problems are worded the same way. Each function returns (parsed value, reason) where the
 reason is None when the cell is good.
 """
@@ -8,6 +8,8 @@ reason is None when the cell is good.
 from __future__ import annotations
 
 import re
+from datetime import date
+from urllib.parse import urlparse
 
 from pipeline.financial_year import parse_financial_year
 from pipeline.reference import Reference
@@ -52,6 +54,21 @@ def parse_qualifier(text: str) -> tuple[str | None, str | None]:
         return "exact", None
     if text not in QUALIFIERS:
         return None, f"unknown qualifier {text!r}; use one of {', '.join(QUALIFIERS)}"
+    return text, None
+
+
+def parse_date(column: str, text: str) -> tuple[date | None, str | None]:
+    """An ISO date cell (published, responded, decided)."""
+    try:
+        return date.fromisoformat(text), None
+    except ValueError:
+        return None, f"{column} is not an ISO date (YYYY-MM-DD)"
+
+
+def parse_url(text: str) -> tuple[str | None, str | None]:
+    """The address of a cited page: http or https only."""
+    if urlparse(text).scheme not in ("http", "https"):
+        return None, f"url {text!r} is not an http(s) address"
     return text, None
 
 
