@@ -26,10 +26,11 @@ def run(paths: list[str], output_format: str, out: TextIO | None = None, err: Te
     out = out or sys.stdout
     err = err or sys.stderr
     articles = []
+    manifests: dict[Path, dict[str, dict]] = {}  # folder -> its sources.csv rows, read once
     for given in paths:
         path = Path(given)
         if not path.is_file():
-            print(f"error: {given}: no such file", file=err)
+            print(P.error(given, "no such file"), file=err)
             return 1
         text, problems = read_article_file(path, given)
         for problem in problems:
@@ -38,7 +39,10 @@ def run(paths: list[str], output_format: str, out: TextIO | None = None, err: Te
             if P.errors(problems):
                 return 1
             continue  # an empty file: warned, nothing to read
-        articles.append(Article(path.stem, path, given, text, published=_published(path)))
+        if path.parent not in manifests:
+            manifests[path.parent] = _manifest(path.parent)
+        row = manifests[path.parent].get(path.stem)
+        articles.append(Article(path.stem, path, given, text, published=row["published"] if row else None))
     ingested = claims_from_articles(articles, Reference.load())
     for problem in ingested.problems:
         print(problem, file=err)
@@ -53,14 +57,10 @@ def run(paths: list[str], output_format: str, out: TextIO | None = None, err: Te
     return 0
 
 
-def _published(path: Path):
-    """The published date from a sources.csv beside the article, if it lists the article."""
-    manifest = path.parent / "sources.csv"
-    if not manifest.is_file():
-        return None
-    rows, _ = read_manifest(manifest, str(manifest))
-    row = rows.get(path.stem)
-    return row["published"] if row else None
+def _manifest(folder: Path) -> dict[str, dict]:
+    """The rows of a sources.csv in the articles' folder (for their published dates), if there is one."""
+    manifest = folder / "sources.csv"
+    return read_manifest(manifest, str(manifest))[0] if manifest.is_file() else {}
 
 
 def _plain(value):
