@@ -45,8 +45,7 @@ class Input:
     key: Key
     value: float
     unit: str
-    sources: tuple[str, ...]
-    n_sources: int
+    sources: tuple[str, ...]  # the distinct sources stating it (observations.source_ids)
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def _inputs(observations: pd.DataFrame) -> dict[Key, Input]:
     ]
     return {
         (r.area_id, r.period, r.metric): Input((r.area_id, r.period, r.metric), float(r.value), r.unit,
-                                              tuple(str(r.source_ids).split(";")), int(r.n_sources))
+                                              tuple(str(r.source_ids).split(";")))
         for r in eligible.itertuples(index=False)
     }
 
@@ -132,7 +131,7 @@ def _fields(derivation: Derivation, unit: str, also: list[Derivation]) -> dict:
         "value": float(value), "value_low": float(low), "value_high": float(high), "unit": unit,
         "qualifier": "approximately", "value_kind": "derived", "n_sources": len(sources),
         "source_ids": ";".join(sources),
-        "status": "corroborated" if all(i.n_sources >= 2 for i in derivation.inputs) else "single_source",
+        "status": "corroborated" if all(len(i.sources) >= 2 for i in derivation.inputs) else "single_source",
         "note": note,
     }
 
