@@ -13,6 +13,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline import problems as P
+from pipeline.defs.frames import preview
 from pipeline.defs.resources import ProjectPathsResource
 from pipeline.ingest.common import Ingested
 from pipeline.reconcile import Reconciled
@@ -57,18 +58,13 @@ def out_of_range(frame: pd.DataFrame, reference: Reference, columns: tuple[str, 
 # ---- check results ----
 
 
-def _sample(rows: pd.DataFrame, columns: list[str]) -> dg.MetadataValue:
-    shown = rows[[c for c in columns if c in rows.columns]].head(SAMPLE_ROWS)
-    return dg.MetadataValue.md(shown.astype(object).where(shown.notna(), "").to_markdown(index=False))
-
-
 def rows_result(offending: pd.DataFrame, ok: str, failed: str, columns: list[str]) -> dg.AssetCheckResult:
     if offending.empty:
         return dg.AssetCheckResult(passed=True, description=ok, metadata={"failures": 0})
     return dg.AssetCheckResult(
         passed=False,
         description=f"{len(offending)} {failed}",
-        metadata={"failures": len(offending), "sample": _sample(offending, columns)},
+        metadata={"failures": len(offending), "sample": preview(offending[[c for c in columns if c in offending.columns]], SAMPLE_ROWS)},
     )
 
 

@@ -44,9 +44,11 @@ def column_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
 
 
 def preview(frame: pd.DataFrame, rows: int = PREVIEW_ROWS) -> dg.MetadataValue:
+    """The first rows as a markdown table, missing values blank."""
     if frame.empty:
         return dg.MetadataValue.md("_no rows_")
-    return dg.MetadataValue.md(frame.head(rows).astype(object).where(frame.head(rows).notna(), "").to_markdown(index=False))
+    shown = frame.head(rows)
+    return dg.MetadataValue.md(shown.astype(object).where(shown.notna(), "").to_markdown(index=False))
 
 
 def table_metadata(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> dict:
