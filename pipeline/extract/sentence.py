@@ -355,34 +355,16 @@ class SentenceReader:
             claim = self._read_number(index, number)
             if claim is None:
                 continue
-            area_id, how, doubt = self.area_for(number)
-            if how in ("the force", "the region", "context") and any(
-                    a.kind == "non_area" for a in self.areas if self.clause_of(number.start)[0] <= a.start < number.start):
-                continue  # "Swansea recorded the most offences of any local authority in the force area, with 480"
-            restated = self._restated
-            if how == "context" and restated:
-                area_id, how, doubt = restated, "restated", None  # "Of the 46,731 offences, 9,861 were ..."
-            if area_id is None:
+            found = self.claim_area(index, number)
+            if found is None:
                 continue
-            left = self.windows(index)[0]
-            comma = COMMA.search(self.work, number.end, self.sentence.end)
-            segment_end = comma.start() if comma else self.sentence.end
-            if how in ("context", "the region", "the force") and PLURAL_FORCES.search(self.work, self.sentence.start, segment_end) \
-                    and area_id in self.lex.force_areas:
-                if how != "context" or not self.r.context.national:
-                    continue  # "the four forces in the region recorded 4,000": a sum of several forces
-                area_id, how = self.r.context.national, "national"  # "flagged by forces": the national figure
-            if self.cue("sum", self.sentence.start, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
-                continue
-            if TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
-                continue  # "Kent (2,236), Sussex (1,617) and Surrey (1,009) - a total of 4,862": a sum
-            if self._some_forces(number, area_id, how):
-                continue  # "the ten largest forces accounted for 15,062": a sum of some forces
+            area_id, how, doubt = found
             claim.area_id = area_id
             if doubt:
                 claim.status = "needs_review"
                 claim.notes.append(doubt)
             claim.rule += f"; area:{how}"
+            left = self.windows(index)[0]
             period, why = self.period_for(number, self.work[left:number.start], claim.metric in (CHANGE, ONLINE_CHANGE))
             if why:
                 continue
@@ -396,6 +378,35 @@ class SentenceReader:
                     claim.rule += "; from:previous-year"
             self.claims.append(claim)
         return self.claims
+
+    def claim_area(self, index: int, number: Number) -> tuple[str, str, str | None] | None:
+        """(area_id, how it was found, doubt) for a number that is a claim, or None where its area is
+        unknown or the figure is about several areas or a part of one (a town, some of a region's
+        forces, a total of the areas named)."""
+        area_id, how, doubt = self.area_for(number)
+        if how in ("the force", "the region", "context") and any(
+                a.kind == "non_area" for a in self.areas if self.clause_of(number.start)[0] <= a.start < number.start):
+            return None  # "Swansea recorded the most offences of any local authority in the force area, with 480"
+        restated = self._restated
+        if how == "context" and restated:
+            area_id, how, doubt = restated, "restated", None  # "Of the 46,731 offences, 9,861 were ..."
+        if area_id is None:
+            return None
+        left = self.windows(index)[0]
+        comma = COMMA.search(self.work, number.end, self.sentence.end)
+        segment_end = comma.start() if comma else self.sentence.end
+        if how in ("context", "the region", "the force") and PLURAL_FORCES.search(self.work, self.sentence.start, segment_end) \
+                and area_id in self.lex.force_areas:
+            if how != "context" or not self.r.context.national:
+                return None  # "the four forces in the region recorded 4,000": a sum of several forces
+            area_id, how = self.r.context.national, "national"  # "flagged by forces": the national figure
+        if self.cue("sum", self.sentence.start, self.windows(index)[3]) and area_id not in NATIONAL and self.lex.area_types.get(area_id) != "nation":
+            return None
+        if TOTAL_OF.search(self.work, max(left, number.start - 25), number.start) and len({a.area_id for a in self.areas if a.kind == "area"}) > 1:
+            return None  # "Kent (2,236), Sussex (1,617) and Surrey (1,009) - a total of 4,862": a sum
+        if self._some_forces(number, area_id, how):
+            return None  # "the ten largest forces accounted for 15,062": a sum of some forces
+        return area_id, how, doubt
 
     def _some_forces(self, number: Number, area_id: str, how: str) -> bool:
         """Whether the figure is about a number of forces other than the area's own: "the
