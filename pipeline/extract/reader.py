@@ -259,7 +259,7 @@ class ArticleReader:
         """Why a value is implausible for its area (so probably given the wrong area), or None."""
         area_type = self.lexicon.area_types.get(claim.area_id, "")
         bounds = self.lexicon.plausible.get((claim.area_id, claim.metric)) or self.lexicon.plausible.get((area_type, claim.metric))
-        if not bounds or claim.qualifier != "exact" and claim.metric == OFFENCES and claim.value == 0:
+        if not bounds:
             return None
         low, high = bounds
         if not low <= claim.value <= high:
