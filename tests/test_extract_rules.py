@@ -309,6 +309,19 @@ def test_last_year_is_the_year_the_article_names():
     check(text, [("sussex", "2018/19", O, 1540, X)], )
 
 
+@pytest.mark.parametrize("base", [
+    "The rise, from 1,388 in 2017/18, was put down to more victims coming forward.",
+    "That compares with 1,388 in 2017/18.",
+    "It was higher than 1,388 in 2017/18.",
+])
+def test_last_year_is_the_year_after_a_year_named_only_for_the_figure_it_rose_from(base):
+    # the only year named is the base figure's, so the article's "last year" is the year after it
+    text = f"Sussex Police recorded 1,540 offences last year, up 11 per cent. {base}"
+    got = claims_of(text, "2019-10-04")
+    assert {("sussex", "2018/19", O, 1540, X), ("sussex", "2018/19", CH, 11, X)} <= got
+    assert not {c for c in got if c[3] in (1540, 11) and c[1] != "2018/19"}
+
+
 def test_last_year_without_a_named_year_is_the_last_full_year_before_publication():
     check("Sussex Police recorded 1,540 offences last year.", [("sussex", "2018/19", O, 1540, X)], "2019-09-04")
     check("Sussex Police recorded 1,540 offences last year.", [("sussex", "2017/18", O, 1540, X)], "2019-03-04")

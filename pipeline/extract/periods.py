@@ -57,6 +57,9 @@ _RELATIVE_RE = re.compile(
 # Words before a period that make it the base of a comparison, not the period of the figure:
 # "a rise of 15 per cent from 2015/16", "up 9% on last year", "compared with 2015/16".
 _BASE_BEFORE = re.compile(r"\b(?:from|on|compared\s+(?:with|to)|than(?:\s+in)?|against|over|since|versus|vs\.?)\s+(?:in\s+|during\s+)?$")
+# The year of a comparison's base figure: "the rise from 1,895 in 2015/16", "compared with 603 in
+# 2014/15". It is that figure's own year, and tells the article's year (the one after it).
+_BASE_FIGURE_BEFORE = re.compile(r"\b(?:from|compar(?:ed|es|ing)\s+(?:with|to)|than|against|versus|vs\.?)\s+\d[\d,]*\s+(?:in\s+|during\s+)$")
 _CALENDAR_YEAR = re.compile(rf"{_YEAR}\b(?!\s*(?:/|-|–|to)\s*\d)")
 _CALENDAR_BEFORE = re.compile(r"\b(?:in|during|throughout|for)\s+$")
 
@@ -69,6 +72,7 @@ class PeriodMention:
     relation: int | str | None  # for relative mentions: -1, +1 or "focus"
     base: bool  # the base of a comparison ("from 2015/16", "on the previous year")
     calendar: bool = False  # a calendar year ("in 2017"): not a financial year
+    base_figure: bool = False  # the year of a comparison's base figure ("up from 1,895 in 2015/16")
 
 
 def find_periods(low: str) -> list[PeriodMention]:
@@ -81,7 +85,8 @@ def find_periods(low: str) -> list[PeriodMention]:
             return
         taken.append((start, end))
         base = bool(_BASE_BEFORE.search(low, max(0, start - 30), start))
-        found.append(PeriodMention(start, end, period, relation, base, calendar))
+        base_figure = bool(period and _BASE_FIGURE_BEFORE.search(low, max(0, start - 40), start))
+        found.append(PeriodMention(start, end, period, relation, base, calendar, base_figure))
 
     march = word_positions(low, ("march",))
     if march:
@@ -118,15 +123,15 @@ def find_periods(low: str) -> list[PeriodMention]:
 def focus_period(mentions: list[PeriodMention], published: date | None) -> str | None:
     """The financial year the article is about.
 
-    The latest year it names (a year named as the base of a comparison, "up 15% on 2015/16",
-    implies the year after it); failing that, the last full financial year before publication.
+    The latest year it names (a year named as the base of a comparison, "up 15% on 2015/16" or
+    "up from 1,895 in 2015/16", implies the year after it); failing that, the last full financial year before publication.
     A named year after the last full year before publication cannot be a year of recorded
     figures yet, so publication wins then.
     """
     named = []
     for mention in mentions:
         if mention.period:
-            named.append(fy.shift(mention.period, 1) if mention.base else mention.period)
+            named.append(fy.shift(mention.period, 1) if mention.base or mention.base_figure else mention.period)
     latest_full = fy.last_full_before(published) if published else None
     if named:
         best = max(named)
