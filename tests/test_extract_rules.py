@@ -322,6 +322,14 @@ def test_last_year_is_the_year_after_a_year_named_only_for_the_figure_it_rose_fr
     assert not {c for c in got if c[3] in (1540, 11) and c[1] != "2018/19"}
 
 
+def test_a_year_named_as_the_start_of_several_years_is_not_the_articles_year():
+    text = ("Such offences have risen by 70 per cent since 2017/18, the charity said.\n\n"
+            "In Hertfordshire, 322 sexual offences against children had an online element last year.")
+    check(text, [("hertfordshire", "2020/21", ON, 322, X)], "2021-10-20")
+    # with no published date the article's year is unknown: after 2017/18, but not which
+    assert claims_of(text) == set()
+
+
 def test_last_year_without_a_named_year_is_the_last_full_year_before_publication():
     check("Sussex Police recorded 1,540 offences last year.", [("sussex", "2018/19", O, 1540, X)], "2019-09-04")
     check("Sussex Police recorded 1,540 offences last year.", [("sussex", "2017/18", O, 1540, X)], "2019-03-04")

@@ -60,6 +60,8 @@ _BASE_BEFORE = re.compile(r"\b(?:from|on|compared\s+(?:with|to)|than(?:\s+in)?|a
 # The year of a comparison's base figure: "the rise from 1,895 in 2015/16", "compared with 603 in
 # 2014/15". It is that figure's own year, and tells the article's year (the one after it).
 _BASE_FIGURE_BEFORE = re.compile(r"\b(?:from|compar(?:ed|es|ing)\s+(?:with|to)|than|against|versus|vs\.?)\s+\d[\d,]*\s+(?:in\s+|during\s+)$")
+# "since 2014/15": the start of several years, which says nothing of the article's year
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:in\s+|during\s+)?$")
 _CALENDAR_YEAR = re.compile(rf"{_YEAR}\b(?!\s*(?:/|-|–|to)\s*\d)")
 _CALENDAR_BEFORE = re.compile(r"\b(?:in|during|throughout|for)\s+$")
 
@@ -72,7 +74,10 @@ class PeriodMention:
     relation: int | str | None  # for relative mentions: -1, +1 or "focus"
     base: bool  # the base of a comparison ("from 2015/16", "on the previous year")
     calendar: bool = False  # a calendar year ("in 2017"): not a financial year
-    base_figure: bool = False  # the year of a comparison's base figure ("up from 1,895 in 2015/16")
+    # a named year a one-year comparison starts from ("up 9% on 2015/16", "up from 1,895 in
+    # 2015/16"): the article's year is the one after it
+    year_before: bool = False
+    since: bool = False  # the start of several years ("since 2015/16"): the article's year is later
 
 
 def find_periods(low: str) -> list[PeriodMention]:
@@ -85,8 +90,9 @@ def find_periods(low: str) -> list[PeriodMention]:
             return
         taken.append((start, end))
         base = bool(_BASE_BEFORE.search(low, max(0, start - 30), start))
-        base_figure = bool(period and _BASE_FIGURE_BEFORE.search(low, max(0, start - 40), start))
-        found.append(PeriodMention(start, end, period, relation, base, calendar, base_figure))
+        since = base and bool(_SINCE_BEFORE.search(low, max(0, start - 30), start))
+        year_before = base and not since or bool(_BASE_FIGURE_BEFORE.search(low, max(0, start - 40), start))
+        found.append(PeriodMention(start, end, period, relation, base, calendar, year_before, since))
 
     march = word_positions(low, ("march",))
     if march:
@@ -121,21 +127,26 @@ def find_periods(low: str) -> list[PeriodMention]:
 
 
 def focus_period(mentions: list[PeriodMention], published: date | None) -> str | None:
-    """The financial year the article is about.
+    """The financial year the article is about, or None where the text cannot tell.
 
-    The latest year it names (a year named as the base of a comparison, "up 15% on 2015/16" or
-    "up from 1,895 in 2015/16", implies the year after it); failing that, the last full financial year before publication.
-    A named year after the last full year before publication cannot be a year of recorded
-    figures yet, so publication wins then.
+    The latest year it names; a year a one-year comparison starts from ("up 15% on 2015/16",
+    "up from 1,895 in 2015/16") names the year after it. Failing that, the last full financial
+    year before publication. A named year after the last full year before publication cannot
+    be a year of recorded figures yet, so publication wins then. The start of several years
+    ("up 70 per cent since 2017/18") names no year, but the article's year comes after it.
     """
-    named = []
+    named, after = [], None
     for mention in mentions:
-        if mention.period:
-            named.append(fy.shift(mention.period, 1) if mention.base or mention.base_figure else mention.period)
+        if not mention.period:
+            continue
+        if mention.since:
+            after = max(after or mention.period, mention.period)
+        else:
+            named.append(fy.shift(mention.period, 1) if mention.year_before else mention.period)
     latest_full = fy.last_full_before(published) if published else None
-    if named:
-        best = max(named)
-        if latest_full and best > latest_full:
-            return latest_full
-        return best
-    return latest_full
+    focus = max(named) if named else latest_full
+    if focus and latest_full and focus > latest_full:
+        focus = latest_full
+    if focus and after and focus <= after:
+        focus = latest_full if latest_full and latest_full > after else None
+    return focus
