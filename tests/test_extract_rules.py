@@ -346,6 +346,10 @@ def test_an_article_with_no_year_and_no_date_yields_no_period_dependent_claims_a
     [
         ("Kent Police recorded 2,011 offences in 2019/20, up from 1,745 the previous year.",
          [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
+        ("Kent Police recorded 2,011 offences in 2019/20. That's up from 1,745 in 2018/19.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
+        ("Kent Police recorded 2,011 offences in 2019/20. It’s risen from 1,745 the year before.",
+         [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
         ("Kent Police recorded 2,011 offences in 2019/20, compared to 1,745 last year.",
          [("kent", "2019/20", O, 2011, X), ("kent", "2018/19", O, 1745, X)]),
         ("Kent Police recorded 2,011 offences in 2019/20, up 15 per cent from 1,745.",

@@ -103,6 +103,7 @@ LINK = re.compile(
 # "A year later, it rose to 4,500", "there were 271": a figure the article is already about.
 REFERENT = re.compile(
     r"\b(?:it|this|that|the\s+figure|the\s+number|the\s+total|the\s+tally)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|jumped|climbed|went\s+up|went\s+down|was|is|stood|reached|hit|grew|grown|soared|compared|compares)\b"
+    r"|\b(?:it|that)['’]s\b"  # "That's up from 1,602", "it's risen to 1,483"
     r"|\bthere\s+(?:were|was|had\s+been|have\s+been)\b"
     r"|\b(?:average|equivalent)\b",
     re.IGNORECASE,
@@ -186,7 +187,7 @@ TO_END = re.compile(r"\bto\s*$")
 IN_PHRASE = re.compile(r"\s*(?:per\s*cent\s+|%\s*)?(?:rise|increase|jump|fall|drop|decrease|hike|surge)?\s*in\s+(?P<what>[^,.;]{0,60})")
 
 # "That was up 44 per cent": a change of the figure just read.
-THAT_WAS = re.compile(r"\s*(?:that|this|it)\s+(?:was|is|has\s+been|had\s+been|represents|represented)\b")
+THAT_WAS = re.compile(r"\s*(?:(?:that|this|it)\s+(?:was|is|has\s+been|had\s+been|represents|represented)|(?:that|it)['’]s)\b")
 
 # "rose by almost a third": a change written as a fraction.
 FRACTION_CHANGE = re.compile(
