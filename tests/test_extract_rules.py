@@ -93,6 +93,8 @@ def test_counts_of_anything_but_all_child_sexual_offences_are_not_claims(text):
          [("durham", "2017/18", CH, 14.5, X)]),
         ("In Gwent the number of offences rose by almost a third in 2014/15.",
          [("gwent", "2014/15", CH, 33.33, "approximately")]),
+        ("Kent Police recorded 2,236 offences in 2016/17, a 12% year-on-year fall.",
+         [("kent", "2016/17", O, 2236, X), ("kent", "2016/17", CH, -12, X)]),
     ],
 )
 def test_a_change_from_the_previous_year_is_signed(text, expected):
@@ -156,6 +158,8 @@ def test_age_bands_match_only_when_they_are_ours_exactly(text, expected):
          [("west-mercia", "2016/17", ON, 213, X)]),
         ("In 2016/17, 98 offences recorded by Cleveland Police involved the internet.",
          [("cleveland", "2016/17", ON, 98, X)]),
+        ("Kent Police recorded 2,236 offences in 2016/17, including 120 flagged as online.",
+         [("kent", "2016/17", O, 2236, X), ("kent", "2016/17", ON, 120, X)]),
         ("In 2016/17, one in five offences (250) recorded by Cleveland Police involved the internet.",
          [("cleveland", "2016/17", ONSH, 0.2, X), ("cleveland", "2016/17", ON, 250, X)]),
         ("In 2016/17, Cleveland Police flagged 9 per cent of all offences as having an online element.",

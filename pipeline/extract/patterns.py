@@ -82,7 +82,7 @@ STOP = frozenset(
 )
 
 # "512 were against children ...": a count whose noun is understood.
-ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|concerned|concerning|being|of\s+which|came|took\s+place|against|where)\b", re.IGNORECASE)
+ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|concerned|concerning|being|of\s+which|came|took\s+place|against|where|flagged)\b", re.IGNORECASE)
 
 # "2,788 of these crimes", "of the offences": a count of a part.
 OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w,-]+\s+){0,2}?(?:offences|crimes|cases|total))\b", re.IGNORECASE)
@@ -161,9 +161,9 @@ CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# A change word after a percentage: "a 15 per cent rise", "9% lower".
+# A change word after a percentage: "a 15 per cent rise", "9% lower", "a 12% year-on-year increase".
 CHANGE_AFTER = re.compile(
-    r"\s*(?P<cue>rise|rises|increase|increases|jump|hike|surge|leap|spike|growth|more|higher|up|"
+    r"\s*(?:(?:year[\s-]+on[\s-]+year|annual|yearly)\s+)?(?P<cue>rise|rises|increase|increases|jump|hike|surge|leap|spike|growth|more|higher|up|"
     r"fall|falls|drop|drops|decrease|decreases|decline|reduction|dip|fewer|lower|down|less|cut)\b",
     re.IGNORECASE,
 )
