@@ -477,6 +477,13 @@ def test_a_headline_in_capitals_is_read_like_any_sentence():
          [("cheshire", "2019/20", CH, 18, X), ("durham", "2019/20", CH, 15, X), ("dorset", "2019/20", CH, 9, X)]),
         ("Cumbria Constabulary, whose area borders Lancashire, recorded 702 offences in 2019/20.",
          [("cumbria", "2019/20", O, 702, X)]),
+        # an area named as where a figure ranks is not the figure's area
+        ("South Wales Police recorded the highest number in Wales in 2017/18, with 1,261 offences.",
+         [("south-wales", "2017/18", O, 1261, X)]),
+        ("Gwent Police recorded 590 offences in 2017/18. The highest number of any force in Wales was 1,261.",
+         [("gwent", "2017/18", O, 590, X)]),
+        ("The largest rise in England was in Kent, where offences went up by 31 per cent in 2017/18.",
+         [("kent", "2017/18", CH, 31, X)]),
     ],
 )
 def test_an_area_goes_with_the_figure_it_sits_beside(text, expected):

@@ -258,6 +258,12 @@ WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 # "whose area borders Kent": an area named as a neighbour, not as the subject.
 NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|next\s+to)\s+(?:the\s+)?$")
 
+# "recorded the highest number in Wales, with 1,261": an area named as where a figure ranks, not whose it is.
+RANKED_IN = re.compile(
+    r"\b(?:highest|lowest|most|fewest|largest|smallest|biggest|greatest|worst|best|top|bottom)\b"
+    r"(?:[ \t]+(?!(?:was|were|is|are|been)\b)[\w'’-]+){0,4}?[ \t]+(?:in|across|of|among)[ \t]+(?:the[ \t]+)?(?:whole[ \t]+)?(?:of[ \t]+)?$"
+)
+
 # "according to figures obtained ... from every police force in the UK": how figures were
 # gathered, not what they are about.
 METHOD = re.compile(r"\baccording\s+to\b|\bobtained\s+(?:by|from|through)\b|\bfrom\s+(?:every|all)\b|\brequests?\s+to\b")

@@ -50,6 +50,7 @@ from pipeline.extract.patterns import (
     MORE_THAN_AFTER,
     NATIONAL,
     NEIGHBOUR,
+    RANKED_IN,
     NUMBER_WORDS_CONTEXT,
     N_FORCES,
     OFFENCES,
@@ -273,6 +274,8 @@ class SentenceReader:
             and not (a.start >= number.end and METHOD.search(self.work, number.end, a.start))
             and not REGION_AFTER.match(self.work, a.end)  # "the West Midlands region": several forces
         ]
+        ranked_in = [a for a in mentions if RANKED_IN.search(self.work, max(0, a.start - 50), a.start)]
+        mentions = [a for a in mentions if a not in ranked_in]
         owned = [a for a in mentions if self._owner(a) is number]
         for span in (clause, (self.sentence.start, self.sentence.end)):
             candidates = [a for a in owned if span[0] <= a.start < span[1]]
@@ -284,6 +287,8 @@ class SentenceReader:
             if candidates:
                 nearest = min(candidates, key=lambda a: (_distance(a, number), a.start > number.start))
                 return self._resolve(nearest)
+        if ranked_in:
+            return None, "", "the area named is where the figure ranks, not whose it is"
         c = self.r.context
         if not c.areas:
             return None, "", "no area named yet"
