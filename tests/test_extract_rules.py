@@ -817,3 +817,27 @@ def test_a_list_of_nations_after_an_online_paragraph_counts_all_offences():
         ("england", "2022/23", O, 70000, X),
         ("wales", "2022/23", O, 4100, X),
     ])
+
+
+def statuses(text: str, published: str | None = None) -> dict[float, str]:
+    return {c.value: c.status for c in extract_claims(text, date.fromisoformat(published) if published else None).claims}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a later, smaller count for the same key is probably a part read as the whole
+        ("Kent Police recorded 2,236 child sex offences in 2020/21. Of these, 512 were rapes.",
+         {2236: "ok", 512: "needs_review"}),
+        ("There were 2,236 child sex offences in Kent in 2020/21, with girls the victims in 1,800 cases.",
+         {2236: "ok", 1800: "needs_review"}),
+        # a later, larger count contradicts the lead figure: neither can be preferred
+        ("Kent Police recorded 2,236 child sex offences in 2020/21. In total the force recorded 6,336 sexual offences.",
+         {2236: "needs_review", 6336: "needs_review"}),
+        # a hedged figure beside the exact one is no rival ("more than 2,000" and "2,236")
+        ("More than 2,000 child sex offences were recorded in Kent in 2020/21. Kent Police recorded 2,236.",
+         {2000: "ok", 2236: "ok"}),
+    ],
+)
+def test_two_exact_values_for_one_area_year_and_metric_are_reviewed(text, expected):
+    assert statuses(text) == expected

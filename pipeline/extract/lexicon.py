@@ -99,6 +99,7 @@ class Lexicon:
     force_counts: dict[str, tuple[int, ...]]  # area -> how many forces police it (the whole of it)
     within: dict[str, frozenset[str]]  # area -> the larger areas it lies in (Gwent: wales, england-and-wales, uk)
     metric_ranges: dict[str, tuple[float | None, float | None]]  # metric -> its unit's range (units.csv)
+    metric_units: dict[str, str]  # metric -> unit (metrics.csv)
 
 
 def _cue_kinds() -> dict[str, list[str]]:
@@ -195,5 +196,6 @@ def load_lexicon(reference_folder: Path | None = None) -> Lexicon:
         force_counts=_force_counts(reference),
         within=_within(reference),
         metric_ranges={metric: reference.unit_ranges[unit] for metric, unit in reference.metric_units.items()},
+        metric_units=dict(reference.metric_units),
         anaphor_anchors=tuple(sorted({phrase_key(k).split()[-1] for k, e in areas.items() if not e.proper})),
     )

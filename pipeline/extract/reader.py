@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline import financial_year as fy
@@ -114,6 +115,7 @@ class ArticleReader:
                 if not self._possible(claim.metric, claim.value):
                     continue  # "down 101 per cent": a misreading, never a claim
                 claims.append(self._finish(claim, " ".join(self.text[sentence.start:sentence.end].split())))
+        claims = _review_rival_values(claims, self.lexicon)
         if skipped_for_period:
             self.notes.append(
                 f"{skipped_for_period} figure(s) left out: the article names no financial year and has no published date, "
@@ -265,6 +267,33 @@ class ArticleReader:
         if not low <= claim.value <= high:
             return f"{claim.value:g} is outside the plausible range {low:g}-{high:g} for {claim.metric} in {claim.area_id}: check the area"
         return None
+
+
+def _review_rival_values(claims: list[ExtractedClaim], lexicon: Lexicon) -> list[ExtractedClaim]:
+    """An article that states two exact values for one area, year and metric has been misread in
+    one of them. Where the first count it states is also the largest, a later, smaller one is most
+    likely a part read as the whole (a town, one offence type, one court case), and only that is
+    needs_review. Otherwise (a later, larger count; or any other unit) no value can be preferred,
+    and all of them are."""
+    exact = [c for c in claims if c.status == "ok" and c.qualifier == "exact"]
+    by_key: dict[tuple, list[ExtractedClaim]] = defaultdict(list)
+    for claim in sorted(exact, key=lambda c: c.start):
+        by_key[(claim.area_id, claim.period, claim.metric)].append(claim)
+    doubtful: dict[int, str] = {}
+    for (area_id, period, metric), stated in by_key.items():
+        values = {c.value for c in stated}
+        if len(values) < 2:
+            continue
+        lead = stated[0].value
+        keep_lead = lexicon.metric_units.get(metric) == "count" and lead == max(values)
+        for claim in stated:
+            if not (keep_lead and claim.value == lead):
+                others = ", ".join(f"{v:g}" for v in sorted(values - {claim.value}))
+                doubtful[id(claim)] = f"the article also gives {others} for {area_id} {period} {metric}: check which is meant"
+    return [
+        replace(c, status="needs_review", note="; ".join(filter(None, [c.note, doubtful[id(c)]]))) if id(c) in doubtful else c
+        for c in claims
+    ]
 
 
 def _cue_spans(work: str, lexicon: Lexicon, kind: str) -> list[tuple[int, int]]:
