@@ -116,6 +116,11 @@ def test_a_change_from_the_previous_year_is_signed(text, expected):
          [("kent", "2019/20", O, 2011, X)]),
         ("Kent Police recorded 2,011 offences in 2019/20, 318 more than the year before.",
          [("kent", "2019/20", O, 2011, X)]),
+        # a change in a figure of the sentence that is no claim (one offence type) is no claim either
+        ("Police in England and Wales recorded 5,441 Sexual Communication with a Child offences in 2020/21, up 69 per cent.",
+         []),
+        ("Kent Police recorded 390 grooming offences in 2020/21, a rise of 12 per cent.",
+         []),
     ],
 )
 def test_changes_over_several_years_and_absolute_changes_are_not_claims(text, expected):

@@ -635,6 +635,10 @@ class SentenceReader:
             if base in CHANGE_OF:
                 return CHANGE_OF[base], "as-before"
             return None, "change in a metric of no change"
+        if any(n.kind == COUNT and n.value >= 10 for n in self.numbers[:index]):
+            # "5,441 Sexual Communication with a Child offences in 2020/21, up 69 per cent": a change
+            # in a figure of this sentence that was not a claim
+            return None, "change in a figure that is no claim"
         last_metric = self.r.context.last_metric or self.r.context.article_metric
         last = BASE_OF.get(last_metric, last_metric)
         if last in CHANGE_OF and THAT_WAS.match(self.work, self.sentence.start, number.start):
