@@ -369,6 +369,21 @@ def test_an_article_with_no_year_and_no_date_yields_no_period_dependent_claims_a
          [("kent", "2019/20", O, 2011, X), ("kent", "2019/20", CH, 15, X)]),
     ],
 )
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Essex Police recorded 1,102 offences in 2015-2016, 1,054 in 2014-2015 and 980 in 2013-2014.",
+         [("essex", "2015/16", O, 1102, X), ("essex", "2014/15", O, 1054, X), ("essex", "2013/14", O, 980, X)]),
+        ("Essex Police recorded 412 offences against children aged 10 and under in 2018/19, and 380 in 2017/18.",
+         [("essex", "2018/19", A10, 412, X), ("essex", "2017/18", A10, 380, X)]),
+        ("Essex Police recorded 2,236 offences in 2018/19, up 12 per cent, and 1,996 in 2017/18.",
+         [("essex", "2018/19", O, 2236, X), ("essex", "2018/19", CH, 12, X), ("essex", "2017/18", O, 1996, X)]),
+    ],
+)
+def test_a_series_of_years_in_one_sentence_keeps_the_first_figures_metric(text, expected):
+    check(text, expected)
+
+
 def test_the_previous_year_and_the_year_a_change_started_from(text, expected):
     check(text, expected)
 

@@ -258,6 +258,9 @@ WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 # "whose area borders Kent": an area named as a neighbour, not as the subject.
 NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|next\s+to)\s+(?:the\s+)?$")
 
+# "1,102 offences in 2015-16, 1,054 in 2014-15 and 980 in 2013-14": the next figure of a series.
+SERIES_JOIN = re.compile(r"(?:,|\band|;)\s*$")
+
 # "recorded the highest number in Wales, with 1,261": an area named as where a figure ranks, not whose it is.
 RANKED_IN = re.compile(
     r"\b(?:highest|lowest|most|fewest|largest|smallest|biggest|greatest|worst|best|top|bottom)\b"

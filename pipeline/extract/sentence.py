@@ -51,6 +51,7 @@ from pipeline.extract.patterns import (
     NATIONAL,
     NEIGHBOUR,
     RANKED_IN,
+    SERIES_JOIN,
     NUMBER_WORDS_CONTEXT,
     N_FORCES,
     OFFENCES,
@@ -165,6 +166,9 @@ class SentenceReader:
 
     def previous_claim(self) -> Claim | None:
         return self.claims[-1] if self.claims else None
+
+    def _previous_count(self) -> Claim | None:
+        return next((c for c in reversed(self.claims) if c.number.kind == COUNT), None)
 
     # -- periods ---------------------------------------------------------------------------------
 
@@ -536,7 +540,10 @@ class SentenceReader:
             rule = self._elliptical_count(number, left_text, right_text)
             if rule is None:
                 return None
-        metric, how = self._subset_metric(index, number, left, right, rule)
+        if rule == "count:series":
+            metric, how = self._previous_count().metric, "series"
+        else:
+            metric, how = self._subset_metric(index, number, left, right, rule)
         if metric is None:
             return None
         if head.part and how not in ("age", "online"):
@@ -567,6 +574,8 @@ class SentenceReader:
         line_start = self.work[self.sentence.start:number.start]
         if self.r.context.list_metric and LIST_LINE.fullmatch(line_start):
             return "count:list"
+        if self._previous_count() and number.start in self.bound and SERIES_JOIN.search(left_text):
+            return "count:series"  # "1,102 offences in 2015-16, 1,054 in 2014-15 and 980 in 2013-14"
         return None
 
     def _subset_metric(self, index: int, number: Number, left: int, right: int, rule: str) -> tuple[str | None, str]:
