@@ -369,6 +369,10 @@ def test_an_article_with_no_year_and_no_date_yields_no_period_dependent_claims_a
          [("kent", "2019/20", O, 2011, X), ("kent", "2019/20", CH, 15, X)]),
     ],
 )
+def test_the_previous_year_and_the_year_a_change_started_from(text, expected):
+    check(text, expected)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -383,9 +387,6 @@ def test_an_article_with_no_year_and_no_date_yields_no_period_dependent_claims_a
 def test_a_series_of_years_in_one_sentence_keeps_the_first_figures_metric(text, expected):
     check(text, expected)
 
-
-def test_the_previous_year_and_the_year_a_change_started_from(text, expected):
-    check(text, expected)
 
 
 def test_a_year_later_and_the_year_before_follow_the_year_being_discussed():
