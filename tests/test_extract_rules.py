@@ -264,6 +264,11 @@ def test_a_paragraph_about_uk_figures_stays_uk_until_another_area_is_named():
          [("norfolk", "2018/19", O, 1120, X), ("suffolk", "2018/19", O, 915, X), ("essex", "2018/19", O, 1802, X)]),
         ("In 2018/19 Gwent recorded 465 offences, compared with 848 in Dyfed-Powys.",
          [("gwent", "2018/19", O, 465, X), ("dyfed-powys", "2018/19", O, 848, X)]),
+        ("In 2016/17, there were 1,120 offences in Norfolk (up from 1,001), 915 in Suffolk (up from 870) and 1,002 in Cambridgeshire (down from 1,050).",
+         [("norfolk", "2016/17", O, 1120, X), ("norfolk", "2015/16", O, 1001, X), ("suffolk", "2016/17", O, 915, X),
+          ("suffolk", "2015/16", O, 870, X), ("cambridgeshire", "2016/17", O, 1002, X), ("cambridgeshire", "2015/16", O, 1050, X)]),
+        ("Police across the UK recorded 72,000 offences in 2023/24, and 1,990 in Northern Ireland.",
+         [("uk", "2023/24", O, 72000, X), ("northern-ireland", "2023/24", O, 1990, X)]),
     ],
 )
 def test_several_areas_in_one_sentence_or_list_each_keep_their_own_figure(text, expected):

@@ -258,6 +258,9 @@ WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 # "whose area borders Kent": an area named as a neighbour, not as the subject.
 NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|next\s+to)\s+(?:the\s+)?$")
 
+# "915 in Suffolk": what lies between a figure and the area after it.
+AREA_AFTER_GAP = re.compile(r"\s+(?:in|for|by|across)\s+(?:the\s+)?")
+
 # "1,102 offences in 2015-16, 1,054 in 2014-15 and 980 in 2013-14": the next figure of a series.
 SERIES_JOIN = re.compile(r"(?:,|\band|;)\s*$")
 

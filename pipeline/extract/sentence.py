@@ -52,6 +52,7 @@ from pipeline.extract.patterns import (
     NEIGHBOUR,
     RANKED_IN,
     SERIES_JOIN,
+    AREA_AFTER_GAP,
     NUMBER_WORDS_CONTEXT,
     N_FORCES,
     OFFENCES,
@@ -202,11 +203,13 @@ class SentenceReader:
         bound = self._bound_ids
         return [p for p in self.periods if start <= p.start < end and not p.base and id(p) not in bound]
 
-    def reference_year(self, position: int, sentence_level: bool = False) -> str | None:
+    def reference_year(self, position: int, sentence_level: bool = False, area_id: str | None = None) -> str | None:
         """The year "the previous year" is counted from: the year of the figure before it in the
-        sentence, else the year the sentence or paragraph names, else (for a sentence opening
-        "The year before, ...") the year the article named last, else the article's year."""
-        previous = [c for c in self.claims if c.period and c.number.start < position]
+        sentence (of the same area, and not itself a change's starting point), else the year the
+        sentence or paragraph names, else (for a sentence opening "The year before, ...") the year
+        the article named last, else the article's year."""
+        previous = [c for c in self.claims if c.period and c.number.start < position
+                    and (area_id is None or c.area_id == area_id) and "from:previous-year" not in c.rule]
         if previous:
             return previous[-1].period
         clause = self.clause_of(position)
@@ -219,13 +222,13 @@ class SentenceReader:
             return context.last_explicit
         return context.paragraph_period or self.r.focus
 
-    def period_for(self, number: Number, left_text: str, is_change: bool) -> tuple[str | None, str | None]:
+    def period_for(self, number: Number, left_text: str, is_change: bool, area_id: str | None = None) -> tuple[str | None, str | None]:
         """(period, reason it is unknown)."""
         if number.start in self.bound:
             mention = self.bound[number.start]
             if mention.relation == "focus" and COMPARED.search(left_text):
-                return _shift(self.reference_year(number.start), -1), None  # "compared to 1,037 last year"
-            return self.r._resolve_period(mention, self.reference_year(number.start)), None
+                return _shift(self.reference_year(number.start, area_id=area_id), -1), None  # "compared to 1,037 last year"
+            return self.r._resolve_period(mention, self.reference_year(number.start, area_id=area_id)), None
         clause = self.clause_of(number.start)
         if not is_change and has_cue(self.r.years_ago, *clause) and not any(p.period for p in self.free_periods(*clause)):
             return None, "a clause about years long past"
@@ -253,7 +256,7 @@ class SentenceReader:
                 mention = min(candidates, key=lambda p: abs(p.start - number.start))
                 if mention.calendar:
                     return None, "a calendar year, not a financial year"
-                return self.r._resolve_period(mention, self.reference_year(number.start, sentence_level=True)), None
+                return self.r._resolve_period(mention, self.reference_year(number.start, sentence_level=True, area_id=area_id)), None
         if self.r.context.list_period:
             return self.r.context.list_period, None
         return self.r.context.paragraph_period or self.r.focus, None
@@ -308,11 +311,12 @@ class SentenceReader:
 
     def _cost(self, area: AreaMention, number: Number) -> int:
         """How far apart an area mention and a number are: characters, a comma or dash between
-        them counting as 100, an area after its number as 15 more."""
+        them counting as 100, an area after its number as 15 more (but not in "915 in Suffolk")."""
         start, end = (area.end, number.start) if area.end <= number.start else (number.end, area.start)
         between = self.work[start:end]
         breaks = len(COMMA.findall(between)) + between.count(";") + between.count(" – ") + between.count(" - ")
-        return len(between) + 100 * breaks + (15 if area.start >= number.end else 0)
+        after = area.start >= number.end and not AREA_AFTER_GAP.fullmatch(self.work, number.end, area.start)
+        return len(between) + 100 * breaks + (15 if after else 0)
 
     def _owner(self, area: AreaMention) -> Number | None:
         """The number of the sentence an area mention goes with."""
@@ -374,12 +378,12 @@ class SentenceReader:
                 claim.notes.append(doubt)
             claim.rule += f"; area:{how}"
             left = self.windows(index)[0]
-            period, why = self.period_for(number, self.work[left:number.start], claim.metric in (CHANGE, ONLINE_CHANGE))
+            period, why = self.period_for(number, self.work[left:number.start], claim.metric in (CHANGE, ONLINE_CHANGE), claim.area_id)
             if why:
                 continue
             claim.period = period
             if claim.number.kind == COUNT:
-                starting_point = self._starting_point(index, claim.number)
+                starting_point = self._starting_point(index, claim.number, claim.area_id)
                 if starting_point == "skip":
                     continue
                 if starting_point:
@@ -468,7 +472,7 @@ class SentenceReader:
                     return area
         return None
 
-    def _starting_point(self, index: int, number: Number) -> str | None:
+    def _starting_point(self, index: int, number: Number, area_id: str | None = None) -> str | None:
         """"up 14 per cent from 1,569", "rose from 1,151 to 1,325": the count a change started
         from is the previous year's ("skip" when the change spans several years)."""
         left = self.windows(index)[0]
@@ -479,7 +483,7 @@ class SentenceReader:
             return None
         if self.r.about_several_years(*clause):
             return "skip"
-        return _shift(self.reference_year(number.start), -1)
+        return _shift(self.reference_year(number.start, area_id=area_id), -1)
 
     def _read_number(self, index: int, number: Number) -> Claim | None:
         if number.kind == COUNT:
@@ -554,6 +558,11 @@ class SentenceReader:
         before = [a for a in self.areas if a.end <= number.start and a.kind == "area"]
         return bool(before) and AREA_GAP.fullmatch(self.work, before[-1].end, number.start) is not None
 
+    def _area_just_after(self, number: Number) -> bool:
+        """"915 in Suffolk": the number's area follows it."""
+        after = [a for a in self.areas if a.start >= number.end and a.kind == "area"]
+        return bool(after) and AREA_AFTER_GAP.fullmatch(self.work, number.end, after[0].start) is not None
+
     def _refers_back(self, number: Number) -> bool:
         """The sentence continues about a figure already read: "A year later, it rose to 4,500"."""
         return bool(self.r.context.claims_so_far and REFERENT.search(self.work, self.sentence.start, number.start))
@@ -571,6 +580,8 @@ class SentenceReader:
             return "count:linked"
         if self._area_just_before(number) and (self.claims or (self.work[number.start - 1:number.start] == "(" and OFFENCE_CONTEXT.search(self.work, self.sentence.start, self.sentence.end))):
             return "count:parallel"  # "Norfolk Police recorded 1,120 offences, Suffolk Police 915 and ..."
+        if self._previous_count() and SERIES_JOIN.search(left_text) and self._area_just_after(number):
+            return "count:parallel"  # "1,120 offences in Norfolk, 915 in Suffolk and 1,002 in Cambridgeshire"
         line_start = self.work[self.sentence.start:number.start]
         if self.r.context.list_metric and LIST_LINE.fullmatch(line_start):
             return "count:list"
