@@ -39,7 +39,8 @@ bench-extract: $(STAMP)
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_heldout
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_final
-	@if [ -d tests/corpus_blind ]; then $(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind; fi
+	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind
+	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind2
 	$(BIN)/python -m benchmarks.extraction_speed
 
 ## Regenerate requirements.lock from the pins in pyproject.toml (needs the package index)
