@@ -867,3 +867,33 @@ def statuses(text: str, published: str | None = None) -> dict[float, str]:
 )
 def test_two_exact_values_for_one_area_year_and_metric_are_reviewed(text, expected):
     assert statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an area named only as where the charity asked is not what the text is about
+        ("Norfolk Police recorded 1,050 offences in 2018/19.\n\nThe data, gathered through requests to every police force in the UK, "
+         "shows that of the 1,050 offences, 330 were against children aged 10 or under.",
+         [("norfolk", "2018/19", O, 1050, X), ("norfolk", "2018/19", A10, 330, X)]),
+        # a total restated to introduce its parts is not the part's area's figure
+        ("Gwent Police recorded 700 offences in 2018/19. Of the 3,500 offences, South Wales Police recorded the most, 1,650, "
+         "followed by North Wales Police with 650.",
+         [("gwent", "2018/19", O, 700, X), ("south-wales", "2018/19", O, 1650, X), ("north-wales", "2018/19", O, 650, X)]),
+        # "four in 10" is a share (here of an age band, so no claim), not a count of 10
+        ("Durham Constabulary recorded 800 offences in 2018/19. Around four in 10 of them were against children aged 10 or under.",
+         [("durham", "2018/19", O, 800, X)]),
+        ("Durham Constabulary recorded 800 offences in 2018/19, and three in 10 had an online element.",
+         [("durham", "2018/19", O, 800, X), ("durham", "2018/19", ONSH, 0.3, X)]),
+        # "offences of <one offence type>" count that type only
+        ("Staffordshire Police recorded 1,200 offences in 2018/19. The case was one of 57 offences of sexual communication with a child.",
+         [("staffordshire", "2018/19", O, 1200, X)]),
+        # a change measured from a year named after it: the year after that year, if the text is about it
+        ("The Met recorded 5,600 offences in 2018/19. The total was 7 per cent higher than the 5,230 offences the force recorded in 2017/18.",
+         [("metropolitan", "2018/19", O, 5600, X), ("metropolitan", "2018/19", CH, 7, X), ("metropolitan", "2017/18", O, 5230, X)]),
+        ("Police across the UK recorded 80,000 offences in 2020/21. The UK total is 50% higher than it was in 2013/14.",
+         [("uk", "2020/21", O, 80000, X)]),
+    ],
+)
+def test_figures_misread_in_the_second_blind_corpus_with_sentences_of_our_own(text, expected):
+    check(text, expected)

@@ -82,7 +82,7 @@ def _word_patterns(lexicon: Lexicon) -> _WordPatterns:
     fractions = trie_pattern(list(lexicon.fractions))
     pattern = re.compile(
         rf"(?P<rate>every\s+(?:(?P<rate_n>\d+|{word})\s+)?(?P<rate_unit>seconds?|minutes?|hours?)\b)"
-        rf"|(?P<share>one\s+in\s+(?:every\s+)?(?P<share_n>\d{{1,3}}(?:,\d{{3}})*|{word})\b)"
+        rf"|(?P<share>(?P<share_k>{word})\s+in\s+(?:every\s+)?(?P<share_n>\d{{1,3}}(?:,\d{{3}})*|{word})\b)"
         rf"|(?P<fraction>{fractions}(?![\w-]))"
         rf"|(?P<pct>(?P<pct_n>{word})\s*(?:%|per[\s-]?cent\b|percent\b|pc\b))"
         rf"|(?P<word>{word}\b)"
@@ -137,10 +137,10 @@ def find_numbers(low: str, lexicon: Lexicon) -> list[Number]:
         value = float(text.replace(",", ""))
         if kind == "pct":
             found[start] = Number(start, after.end(), value, PERCENT, False)
-        elif kind == "share" and text == "1":
-            n = _value(after["share_n"], lexicon)
-            if n >= 2:
-                found[start] = Number(start, after.end(), round(1 / n, 4), SHARE, True)
+        elif kind == "share" and (text == "1" or value < _value(after["share_n"], lexicon) <= 100):
+            n = _value(after["share_n"], lexicon)  # "1 in 20", "3 in 10"
+            if n > value >= 1:
+                found[start] = Number(start, after.end(), round(value / n, 4), SHARE, True)
         else:
             year_like = len(text) == 4 and text[:2] in ("19", "20")
             found[start] = Number(start, end, value, COUNT, False, year_like)
@@ -203,9 +203,9 @@ def _read_words(m: re.Match, lexicon: Lexicon) -> Number | None:
             return None
         per_day = {"second": 86400.0, "minute": 1440.0, "hour": 24.0}[m["rate_unit"].rstrip("s")]
         return Number(start, end, round(per_day / n, 2), RATE, True)
-    if m["share"]:
-        n = _value(m["share_n"], lexicon)
-        return Number(start, end, round(1 / n, 4), SHARE, True) if n >= 2 else None
+    if m["share"]:  # "one in five", "four in 10"
+        k, n = word_value(m["share_k"], lexicon), _value(m["share_n"], lexicon)
+        return Number(start, end, round(k / n, 4), SHARE, True) if n > k >= 1 else None
     if m["fraction"]:
         return Number(start, end, lexicon.fractions[phrase_key(m["fraction"])], SHARE, True, fraction=True)
     if m["pct"]:

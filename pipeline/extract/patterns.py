@@ -87,6 +87,11 @@ ELLIPTICAL = re.compile(r"^\s*(?:were|was|had|have|involved|involving|related|co
 # "2,788 of these crimes", "of the offences": a count of a part.
 OF_THESE = re.compile(r"\bof\s+(?:these|those|them|which|the\s+(?:[\w,-]+\s+){0,2}?(?:offences|crimes|cases|total))\b", re.IGNORECASE)
 
+# "Of the 3,846 offences, South Wales Police recorded the most": a total restated to introduce its
+# parts, with nothing of its own (no area, no year) before the comma.
+RESTATED_LEAD = re.compile(r"\W*of\s+(?:all\s+)?(?:the|these|those)\s+")
+RESTATED_NOUN = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:offences|crimes|cases)\s*,")
+
 # "531 of the 1,703 offences": a part given against its total.
 OF_THE = re.compile(r"\s+of\s+(?:the|these|its|their|all)\s+")
 
@@ -258,6 +263,10 @@ WHEN_CLAUSE = re.compile(r"\s*,?\s*when\b[^,;.]{0,80}$")
 # "whose area borders Kent": an area named as a neighbour, not as the subject.
 NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|next\s+to)\s+(?:the\s+)?$")
 
+# "8 per cent higher than the 5,207 offences recorded in 2017/18": a comparison between a change
+# and the year it is measured from.
+COMPARED_BEFORE_YEAR = re.compile(r"\b(?:than|compared\s+(?:with|to)|on|from|against)\b")
+
 # "915 in Suffolk": what lies between a figure and the area after it.
 AREA_AFTER_GAP = re.compile(r"\s+(?:in|for|by|across)\s+(?:the\s+)?")
 
@@ -273,6 +282,11 @@ RANKED_IN = re.compile(
 # "according to figures obtained ... from every police force in the UK": how figures were
 # gathered, not what they are about.
 METHOD = re.compile(r"\baccording\s+to\b|\bobtained\s+(?:by|from|through)\b|\bfrom\s+(?:every|all)\b|\brequests?\s+to\b")
+# "requests to every police force in the UK", "data from all 45 forces across Britain": the area
+# the charity asked in, named wherever it stands; not what the sentence is about.
+ASKED_IN = re.compile(
+    r"\b(?:to|from|of|by)\s+(?:every|all|each)(?:\s+(?:of\s+the|the))?(?:\s+[\w-]+){0,2}?\s+(?:police\s+)?forces?\s+(?:in|across|throughout|of)\s+(?:the\s+)?$"
+)
 
 # "the West Midlands region": several forces, not the force.
 REGION_AFTER = re.compile(r"\s+region\b")

@@ -28,6 +28,7 @@ from pipeline.extract.lexicon import Lexicon, load_lexicon
 from pipeline.extract.matching import has_cue, lower, match_at, starts_near, word_positions
 from pipeline.extract.numbers import COUNT, Number, find_numbers
 from pipeline.extract.patterns import (
+    ASKED_IN,
     ATTRIBUTION,
     CLAUSE_BREAK,
     LEAD_IN_WORDS,
@@ -77,7 +78,8 @@ class ArticleReader:
         self.ages = find_ages(self.low, lexicon)
         taken = sorted([(p.start, p.end) for p in self.periods] + [(a.start, a.end) for a in self.ages])
         self.numbers = [n for n in find_numbers(self.low, lexicon) if not _overlaps_any(taken, n.start, n.end)]
-        self.areas = find_areas(text, self.low, lexicon)
+        # an area named only as where the figures were asked for is not an area the text is about
+        self.areas = [a for a in find_areas(text, self.low, lexicon) if not ASKED_IN.search(self.work, max(0, a.start - 70), a.start)]
         self.tables = find_tables(text)
         self.cue_spans = {kind: _cue_spans(self.work, lexicon, kind) for kind in ("online", "distractor", "sum", "offence_noun", "per_day", "per_hour", "other_crime")}
         self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.work)]

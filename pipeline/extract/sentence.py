@@ -51,6 +51,9 @@ from pipeline.extract.patterns import (
     NATIONAL,
     NEIGHBOUR,
     RANKED_IN,
+    COMPARED_BEFORE_YEAR,
+    RESTATED_LEAD,
+    RESTATED_NOUN,
     SERIES_JOIN,
     AREA_AFTER_GAP,
     NUMBER_WORDS_CONTEXT,
@@ -240,6 +243,18 @@ class SentenceReader:
                 own = [p for p in self.free_periods(self.sentence.start, self.sentence.end) if p.period]
                 after_base = fy.shift(explicit_base.period, 1)
                 if own and all(p.period != after_base for p in own):
+                    return None, "compares years further apart than one"
+                return after_base, None
+            # "8 per cent higher than the 5,207 offences the Met recorded in 2017/18", "68% higher
+            # than it was in 2013/14": a year after the comparison word is the base, and the change
+            # is a year-on-year one only if the year after it is the year the text is about
+            compared = next((p for p in self.periods if p.period and number.end <= p.start < clause[1]
+                             and COMPARED_BEFORE_YEAR.search(self.work, number.end, p.start)), None)
+            if compared:
+                after_base = fy.shift(compared.period, 1)
+                own = [p for p in self.free_periods(self.sentence.start, self.sentence.end) if p.period and p is not compared]
+                about = self.r.context.paragraph_period or self.r.focus
+                if own and all(p.period != after_base for p in own) or not own and about and about != after_base:
                     return None, "compares years further apart than one"
                 return after_base, None
         # "A year later the figure had fallen to 603, a drop of 8 per cent": a change beside counts
@@ -504,6 +519,9 @@ class SentenceReader:
             return None  # "one of the", "an offence every six hours"
         if RANK.match(self.work, number.end) and not self.work[self.sentence.start:number.start].strip():
             return None  # "1. Metropolitan Police - 4,012": the number of a list item
+        if RESTATED_LEAD.fullmatch(self.work, self.sentence.start, number.start) and RESTATED_NOUN.match(self.work, number.end) \
+                and any(a.kind == "area" and a.start > number.end for a in self.areas):
+            return None  # "Of the 3,846 offences, South Wales Police recorded the most, 1,702": the total, not South Wales's
         left, _, _, right = self.windows(index)
         left_text = self.work[max(left, number.start - 60):number.start]
         right_text = self.work[number.end:min(right, number.end + 120)]
@@ -779,6 +797,9 @@ def _noun_head(right_text: str, lexicon: Lexicon) -> _Head:
             break
         two = f"{word} {words[i + 1].lower()}" if i + 1 < len(words) else word
         if word in lexicon.cue_words["offence_noun"]:
+            rest = [w.lower() for w in words[i + 1:i + 4]]
+            if rest[:1] == ["of"] and (" ".join(rest[1:3]) in lexicon.cue_words["offence_type"] or rest[1:2] and rest[1] in lexicon.cue_words["offence_type"]):
+                type_specific = True  # "57 offences of sexual communication with a child"
             return _Head("offence", type_specific, seen, part)
         if two in lexicon.cue_words["offence_type"] or word in lexicon.cue_words["offence_type"]:
             type_specific = True
