@@ -897,3 +897,25 @@ def test_two_exact_values_for_one_area_year_and_metric_are_reviewed(text, expect
 )
 def test_figures_misread_in_the_second_blind_corpus_with_sentences_of_our_own(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "asked forces how many ..." is how the figures were gathered, not a sum of forces
+        ("Suffolk Police recorded 900 offences in 2018/19. The NSPCC also asked forces how many offences had been flagged as online, "
+         "and officers flagged 95 of the offences as having an online element.",
+         [("suffolk", "2018/19", O, 900, X), ("suffolk", "2018/19", ON, 95, X)]),
+        # "the number flagged" is about offences
+        ("Suffolk Police recorded 900 offences in 2018/19.\n\nThe number flagged as having an online element rose from 80 in 2017/18 "
+         "to 95 in 2018/19, a rise of 19 per cent.",
+         [("suffolk", "2018/19", O, 900, X), ("suffolk", "2017/18", ON, 80, X), ("suffolk", "2018/19", ON, 95, X),
+          ("suffolk", "2018/19", ONCH, 19, X)]),
+        # a force answering the question the paragraph asked
+        ("Suffolk Police recorded 900 offences in 2018/19.\n\nForces were also asked how many offences had been flagged as having "
+         "an online element. Suffolk Police said 95 had.",
+         [("suffolk", "2018/19", O, 900, X), ("suffolk", "2018/19", ON, 95, X)]),
+    ],
+)
+def test_online_counts_reported_in_the_ways_the_second_blind_corpus_showed(text, expected):
+    check(text, expected)

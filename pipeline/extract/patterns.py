@@ -115,7 +115,7 @@ REFERENT = re.compile(
 )
 
 # Words that say a sentence is about offences.
-OFFENCE_CONTEXT = re.compile(r"\b(?:offences?|offenses?|crimes?|cases|recorded|abused|abuse|figures?|total|tally)\b", re.IGNORECASE)
+OFFENCE_CONTEXT = re.compile(r"\b(?:offences?|offenses?|crimes?|cases|recorded|flagged|abused|abuse|figures?|total|tally)\b", re.IGNORECASE)
 
 # "A year later, it rose to 4,500", "the figure was 1,540": a figure the article is already about
 
@@ -267,6 +267,9 @@ NEIGHBOUR = re.compile(r"\b(?:borders?|bordering|next\s+to)\s+(?:the\s+)?$")
 # and the year it is measured from.
 COMPARED_BEFORE_YEAR = re.compile(r"\b(?:than|compared\s+(?:with|to)|on|from|against)\b")
 
+# "Suffolk Police said 95 had": an area reporting its own figure.
+SAID_GAP = re.compile(r"\s+(?:said|says|reported|confirmed)\s+(?:that\s+)?")
+
 # "915 in Suffolk": what lies between a figure and the area after it.
 AREA_AFTER_GAP = re.compile(r"\s+(?:in|for|by|across)\s+(?:the\s+)?")
 
@@ -292,7 +295,8 @@ ASKED_IN = re.compile(
 REGION_AFTER = re.compile(r"\s+region\b")
 
 # "forces": a figure for several forces is not one force's.
-PLURAL_FORCES = re.compile(r"\bforces\b", re.IGNORECASE)
+# (Not "the charity asked forces how many ...", "forces were also asked ...": how the figures were gathered.)
+PLURAL_FORCES = re.compile(r"(?<!asked\s)\bforces\b(?!\s+(?:were|was|had\s+been)\s+(?:also\s+)?asked)", re.IGNORECASE)
 
 # "the ten largest forces", "the region's three forces": a number of forces.
 N_FORCES = re.compile(r"(?<![\d/,.])\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w'’-]+\s+){0,2}?(?:police\s+)?forces\b")

@@ -9,6 +9,7 @@ drops it. The phrases it looks for are in patterns.py and lexicon/.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -51,6 +52,7 @@ from pipeline.extract.patterns import (
     NATIONAL,
     NEIGHBOUR,
     RANKED_IN,
+    SAID_GAP,
     COMPARED_BEFORE_YEAR,
     RESTATED_LEAD,
     RESTATED_NOUN,
@@ -572,9 +574,9 @@ class SentenceReader:
             return None  # "612 of the offences were recorded in Leicester": a part we have no metric for
         return Claim(number, metric, number.value, qualifier=self.qualifier_for(number, left), rule=f"{rule}; metric:{how}")
 
-    def _area_just_before(self, number: Number) -> bool:
+    def _area_just_before(self, number: Number, gap: re.Pattern = AREA_GAP) -> bool:
         before = [a for a in self.areas if a.end <= number.start and a.kind == "area"]
-        return bool(before) and AREA_GAP.fullmatch(self.work, before[-1].end, number.start) is not None
+        return bool(before) and gap.fullmatch(self.work, before[-1].end, number.start) is not None
 
     def _area_just_after(self, number: Number) -> bool:
         """"915 in Suffolk": the number's area follows it."""
@@ -590,6 +592,8 @@ class SentenceReader:
         offence_before = OFFENCE_CONTEXT.search(self.work, self.sentence.start, number.start) or self.claims or self._refers_back(number)
         if ELLIPTICAL.match(right_text) and (offence_before or OF_THESE.search(left_text)):
             return "count:elliptical"
+        if ELLIPTICAL.match(right_text) and self.r.context.online_topic and self._area_just_before(number, SAID_GAP):
+            return "count:elliptical"  # "... had been flagged as online. Suffolk Police said 95 had."
         if ELLIPTICAL.match(right_text) and self.r.context.claims_so_far and self.ages_between(number.end, number.end + len(right_text)):
             return "count:elliptical"  # "Here, 1,020 were against children aged 10 or under."
         if OF_THESE.match(right_text.lstrip()) and (offence_before or self.r.context.claims_so_far):
