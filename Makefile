@@ -41,6 +41,7 @@ bench-extract: $(STAMP)
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_final
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind
 	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind2
+	$(BIN)/python -m benchmarks.extraction_quality --corpus tests/corpus_blind3
 	$(BIN)/python -m benchmarks.extraction_speed
 
 ## Regenerate requirements.lock from the pins in pyproject.toml (needs the package index)
