@@ -111,6 +111,7 @@ class Claim:
     rule: str = ""
     status: str = "ok"
     notes: list[str] = field(default_factory=list)
+    change_start: bool = False  # the count a change started from ("up from 1,569"): the year before
 
 
 class SentenceReader:
@@ -214,7 +215,7 @@ class SentenceReader:
         sentence or paragraph names, else (for a sentence opening "The year before, ...") the year
         the article named last, else the article's year."""
         previous = [c for c in self.claims if c.period and c.number.start < position
-                    and (area_id is None or c.area_id == area_id) and "from:previous-year" not in c.rule]
+                    and (area_id is None or c.area_id == area_id) and not c.change_start]
         if previous:
             return previous[-1].period
         clause = self.clause_of(position)
@@ -406,6 +407,7 @@ class SentenceReader:
                 if starting_point:
                     claim.period = starting_point
                     claim.rule += "; from:previous-year"
+                    claim.change_start = True
             self.claims.append(claim)
         return self.claims
 
