@@ -243,23 +243,14 @@ class SentenceReader:
             bases = bases or [p for p in self.periods if clause[0] <= p.start < clause[1] and p.base]
             explicit_base = next((p for p in bases if p.period), None)
             if explicit_base:
-                own = [p for p in self.free_periods(self.sentence.start, self.sentence.end) if p.period]
-                after_base = fy.shift(explicit_base.period, 1)
-                if own and all(p.period != after_base for p in own):
-                    return None, "compares years further apart than one"
-                return after_base, None
+                return self._year_after_base(explicit_base)
             # "8 per cent higher than the 5,207 offences the Met recorded in 2017/18", "68% higher
             # than it was in 2013/14": a year after the comparison word is the base, and the change
             # is a year-on-year one only if the year after it is the year the text is about
             compared = next((p for p in self.periods if p.period and number.end <= p.start < clause[1]
                              and COMPARED_BEFORE_YEAR.search(self.work, number.end, p.start)), None)
             if compared:
-                after_base = fy.shift(compared.period, 1)
-                own = [p for p in self.free_periods(self.sentence.start, self.sentence.end) if p.period and p is not compared]
-                about = self.r.context.paragraph_period or self.r.focus
-                if own and all(p.period != after_base for p in own) or not own and about and about != after_base:
-                    return None, "compares years further apart than one"
-                return after_base, None
+                return self._year_after_base(compared, about=self.r.context.paragraph_period or self.r.focus)
         # "A year later the figure had fallen to 603, a drop of 8 per cent": a change beside counts
         # is the change in the latest of their years, unless that is a year before the article's
         # own ("A year earlier, the force recorded 4,109, meaning the number rose by 7 per cent").
@@ -278,6 +269,16 @@ class SentenceReader:
         if self.r.context.list_period:
             return self.r.context.list_period, None
         return self.r.context.paragraph_period or self.r.focus, None
+
+    def _year_after_base(self, base: PeriodMention, about: str | None = None) -> tuple[str | None, str | None]:
+        """(period, reason) for a change measured from the year `base` names: the year after it,
+        unless the sentence names other years and none is that one, or (naming none) the text is
+        `about` another year. Either way the change spans several years."""
+        after_base = fy.shift(base.period, 1)
+        own = [p for p in self.free_periods(self.sentence.start, self.sentence.end) if p.period and p is not base]
+        if own and all(p.period != after_base for p in own) or not own and about and about != after_base:
+            return None, "compares years further apart than one"
+        return after_base, None
 
     # -- areas -----------------------------------------------------------------------------------
 
